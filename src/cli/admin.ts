@@ -1,0 +1,108 @@
+// bpv init | status | config | db
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { msg } from '../i18n/messages.js';
+import { audit } from '../db/audit.js';
+import { backupTo, checkDb, statusCounts } from '../db/maintenance.js';
+import { getSetting, listSettings, setSetting } from '../db/settings.js';
+import { todayIso } from '../domain/dates.js';
+import type { Cli } from './main.js';
+import { dbPathOf, withDb } from './context.js';
+import { json } from './io.js';
+import { table } from './table.js';
+
+export function registerAdmin(program: Command, cli: Cli): void {
+  const io = cli.io;
+  program
+    .command('init')
+    .description('maak de database aan (of werk het schema bij)')
+    .action(cli.run(async (_o: unknown, cmd: Command) => {
+      const existed = fs.existsSync(dbPathOf(cmd));
+      await withDb(cmd, true, (db, file) => {
+        if (!existed) audit(db, { command: 'init' });
+        io.err(existed ? msg().initExists(file) : msg().initCreated(file));
+      });
+    }));
+
+  program
+    .command('status')
+    .description('in één oogopslag: lopende plaatsingen, uren, POK\'s, fouten')
+    .option('--json', 'als JSON')
+    .action(cli.run(async (o: { json?: boolean }, cmd: Command) => {
+      const counts = await withDb(cmd, false, (db) => statusCounts(db, todayIso()));
+      if (o.json) return io.out(json(counts));
+      io.out(table(['', 'aantal'], [
+        ['plaatsingen', counts.placements],
+        ['  waarvan lopend', counts.active],
+        ['studenten', counts.students],
+        ['leerbedrijven', counts.companies],
+        ['praktijkopleiders', counts.praktijkopleiders],
+        ['urenregels', counts.timesheet_entries],
+      ], { right: [1] }));
+    }));
+
+  const config = program.command('config').description('instellingen van de school en de regels');
+  config
+    .command('list')
+    .description('alle instellingen met hun waarde')
+    .option('--json', 'als JSON')
+    .action(cli.run(async (o: { json?: boolean }, cmd: Command) => {
+      const rows = await withDb(cmd, false, (db) => listSettings(db));
+      if (o.json) return io.out(json(Object.fromEntries(rows.map((r) => [r.key, r.value]))));
+      io.out(table(['sleutel', 'waarde'], rows.map((r) => [r.key, r.value === null ? io.c.dim('(niet ingesteld)') : r.isDefault ? `${r.value} ${io.c.dim('(standaard)')}` : r.value])));
+    }));
+  config
+    .command('get')
+    .description('de waarde van één instelling')
+    .argument('<sleutel>')
+    .action(cli.run(async (key: string, _o: unknown, cmd: Command) => {
+      const v = await withDb(cmd, false, (db) => getSetting(db, key));
+      if (v === undefined) {
+        io.err(msg().configNotSet(key));
+        return EXIT.partial;
+      }
+      io.out(v);
+    }));
+  config
+    .command('set')
+    .description('stel een instelling in')
+    .argument('<sleutel>')
+    .argument('<waarde>')
+    .action(cli.run(async (key: string, value: string, _o: unknown, cmd: Command) => {
+      await withDb(cmd, true, (db) => {
+        const r = db.transaction(() => {
+          const res = setSetting(db, key, value);
+          audit(db, { command: 'config set', changes: [{ entity: 'instelling', key, field: 'value', old: res.old, new: res.value }] });
+          return res;
+        })();
+        io.err(msg().configSet(key, r.old, r.value));
+      });
+    }));
+
+  const dbCmd = program.command('db').description('onderhoud van de database');
+  dbCmd
+    .command('backup')
+    .description('maak een consistente kopie terwijl anderen doorwerken')
+    .argument('<pad>')
+    .action(cli.run(async (target: string, _o: unknown, cmd: Command) => {
+      const abs = path.resolve(target);
+      if (fs.existsSync(abs)) throw new UsageError(msg().backupExists(abs));
+      await withDb(cmd, false, async (db) => {
+        await backupTo(db, abs);
+      });
+      io.err(msg().backupWritten(abs));
+    }));
+  dbCmd
+    .command('check')
+    .description('controleer integriteit en verwijzingen')
+    .action(cli.run(async (_o: unknown, cmd: Command) => {
+      const problems = await withDb(cmd, false, (db) => checkDb(db));
+      if (problems.length) {
+        io.err(msg().checkFailed(problems));
+        return EXIT.database;
+      }
+      io.err(msg().checkOk());
+    }));
+}

@@ -1,0 +1,14 @@
+// The command tree. Each group lives in its own file; heavy modules load inside actions.
+import type { Command } from 'commander';
+import type { Cli } from './main.js';
+import { registerAdmin } from './admin.js';
+import { registerImport } from './import.js';
+import { registerPlacements } from './placements.js';
+import { registerDemo } from './demo.js';
+
+export function registerCommands(program: Command, cli: Cli): void {
+  registerAdmin(program, cli);
+  registerImport(program, cli);
+  registerPlacements(program, cli);
+  registerDemo(program, cli);
+}

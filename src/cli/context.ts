@@ -1,0 +1,27 @@
+// What every command needs: the database path from --db / BPV_DB, opening it read or write,
+// and closing it whatever happens.
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import { openDb, openScratchDb, resolveDbPath, type Db } from '../db/open.js';
+
+export function dbPathOf(cmd: Command): string {
+  const o = cmd.optsWithGlobals() as { db?: string };
+  return resolveDbPath(o.db);
+}
+
+export interface DbMode {
+  write: boolean;
+  /** a dry run on a missing database checks against an empty one in memory, creating nothing */
+  scratchIfMissing?: boolean;
+}
+
+export async function withDb<T>(cmd: Command, mode: boolean | DbMode, fn: (db: Db, file: string) => T | Promise<T>): Promise<T> {
+  const m: DbMode = typeof mode === 'boolean' ? { write: mode } : mode;
+  const file = dbPathOf(cmd);
+  const db = m.scratchIfMissing && !fs.existsSync(file) ? openScratchDb() : openDb(file, { write: m.write });
+  try {
+    return await fn(db, file);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,55 @@
+// bpv placements list | show
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { fmtDate } from '../i18n/lang.js';
+import { msg } from '../i18n/messages.js';
+import { getPlacement, listPlacements, placementJson, studentName } from '../db/placements.js';
+import { parseDate } from '../import/values.js';
+import type { Cli } from './main.js';
+import { withDb } from './context.js';
+import { json } from './io.js';
+import { table } from './table.js';
+
+export function isoDateFlag(flag: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const r = parseDate(v);
+  if (!r.ok) throw new UsageError(`${flag}: ${r.reason}`);
+  return r.value;
+}
+
+export function registerPlacements(program: Command, cli: Cli): Command {
+  const group = program.command('placements').description('plaatsingen bekijken en beëindigen');
+  group
+    .command('list')
+    .description('alle plaatsingen, of een selectie')
+    .option('--active-on <datum>', 'alleen plaatsingen die op deze datum lopen')
+    .option('--praktijkopleider <email>', 'alleen plaatsingen van deze praktijkopleider')
+    .option('--json', 'als JSON (de importkolommen)')
+    .action(cli.run(async (o: { activeOn?: string; praktijkopleider?: string; json?: boolean }, cmd: Command) => {
+      const rows = await withDb(cmd, false, (db) =>
+        listPlacements(db, { activeOn: isoDateFlag('--active-on', o.activeOn), praktijkopleider: o.praktijkopleider }));
+      if (o.json) return cli.io.out(json(rows.map(placementJson)));
+      if (!rows.length) return cli.io.err(msg().noPlacements());
+      cli.io.out(table(
+        ['plaatsing', 'student', 'naam', 'leerweg', 'leerbedrijf', 'start', 'einde', 'praktijkopleider'],
+        rows.map((p) => [p.plaatsing_id, p.studentnummer, studentName(p), p.leerweg, p.leerbedrijf, fmtDate(p.startdatum),
+          fmtDate(p.effectieve_einddatum) + (p.beeindigd_reden ? ` (${p.beeindigd_reden})` : ''), p.email_praktijkopleider]),
+      ));
+    }));
+  group
+    .command('show')
+    .description('één plaatsing, volledig')
+    .argument('<id>', 'plaatsing_id')
+    .option('--json', 'als JSON (de importkolommen)')
+    .action(cli.run(async (id: string, o: { json?: boolean }, cmd: Command) => {
+      const p = await withDb(cmd, false, (db) => getPlacement(db, id));
+      if (!p) throw new UsageError(msg().placementNotFound(id));
+      const rec = placementJson(p);
+      if (o.json) return cli.io.out(json(rec));
+      const width = Math.max(...Object.keys(rec).map((k) => k.length));
+      cli.io.out(Object.entries(rec)
+        .map(([k, v]) => `${k.padEnd(width)}  ${v === null ? '' : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : /datum$/.test(k) ? fmtDate(String(v)) : String(v)}`)
+        .join('\n'));
+    }));
+  return group;
+}

@@ -1,0 +1,106 @@
+// Opening the database: the one place that decides pragmas, creation, migration and
+// refusal. Every command goes through openDb so a typo in BPV_DB can never create an empty
+// file behind a read command's back.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseError } from '../errors.js';
+import { msg } from '../i18n/messages.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** write commands create the file when missing; read commands refuse (exit 3) */
+  write: boolean;
+  /** milliseconds a second process waits for a lock before giving up */
+  busyTimeoutMs?: number;
+}
+
+export function resolveDbPath(flag: string | undefined): string {
+  return path.resolve(flag ?? process.env.BPV_DB ?? 'bpv.db');
+}
+
+export function openDb(file: string, opts: OpenOptions): Db {
+  const exists = fs.existsSync(file);
+  if (!exists && !opts.write) throw new DatabaseError(msg().dbMissing(file));
+  if (!exists) {
+    const dir = path.dirname(file);
+    if (!fs.existsSync(dir)) throw new DatabaseError(msg().dbDirMissing(dir));
+    // Create it ourselves with 0600 before SQLite touches it: it holds personal data of minors.
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: opts.busyTimeoutMs ?? 10_000 });
+  } catch (e) {
+    throw new DatabaseError(msg().dbOpenFailed(file, (e as Error).message));
+  }
+  try {
+    prepare(db, file, exists);
+  } catch (e) {
+    db.close();
+    if (e instanceof DatabaseError) throw e;
+    throw translateSqliteError(e, file);
+  }
+  return db;
+}
+
+/** An empty, current database in memory: for dry runs against a file that does not exist yet. */
+export function openScratchDb(): Db {
+  const db = new Database(':memory:');
+  prepare(db, ':memory:', false);
+  return db;
+}
+
+function prepare(db: Db, file: string, existed: boolean): void {
+  // Reading user_version is the first real read: a file that is not SQLite fails here.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new DatabaseError(msg().dbTooNew(file, version, SCHEMA_VERSION));
+  db.pragma('foreign_keys = ON');
+  if (version < SCHEMA_VERSION) migrate(db, file, version, existed);
+  const journal = getSetting(db, 'db.journal') ?? 'wal';
+  db.pragma(`journal_mode = ${journal === 'delete' ? 'DELETE' : 'WAL'}`);
+  // NORMAL is durable in WAL mode up to the last checkpoint and much faster than FULL.
+  db.pragma('synchronous = NORMAL');
+}
+
+function migrate(db: Db, file: string, from: number, existed: boolean): void {
+  if (existed && from > 0) {
+    const backup = `${file}.backup-v${from}-${Date.now()}`;
+    // VACUUM INTO gives a consistent copy even while another reader has the file open.
+    db.prepare('VACUUM INTO ?').run(backup);
+    fs.chmodSync(backup, 0o600);
+  }
+  const run = db.transaction(() => {
+    for (let v = from; v < SCHEMA_VERSION; v++) {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  });
+  run.immediate();
+}
+
+function getSetting(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function translateSqliteError(e: unknown, file: string): Error {
+  const err = e as { code?: string; message?: string };
+  switch (err.code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new DatabaseError(msg().dbBusy(file));
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+      return new DatabaseError(msg().dbCorrupt(file, err.message ?? ''));
+    case 'SQLITE_READONLY':
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_IOERR':
+    case 'SQLITE_FULL':
+      return new DatabaseError(msg().dbOpenFailed(file, err.message ?? ''));
+    default:
+      return e as Error;
+  }
+}

@@ -1,0 +1,74 @@
+// Reading placements back in the shape of their import columns (SPEC §3), so that what was
+// imported reads back unchanged.
+import type { EndReason, Leerweg, PlacementRecord } from '../domain/types.js';
+import type { Db } from './open.js';
+
+const SELECT = `
+SELECT p.id AS _id, p.plaatsing_id, p.studentnummer, s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum,
+       s.email AS email_student, p.opleiding, p.crebo, p.niveau, p.leerweg,
+       c.naam AS leerbedrijf, c.kvk, c.vestigingsnummer, c.adres, c.postcode, c.plaats,
+       po.naam AS praktijkopleider, po.email AS email_praktijkopleider, po.telefoon AS telefoon_praktijkopleider,
+       wb.naam AS werkbegeleider, wb.email AS email_werkbegeleider,
+       bb.naam AS bpv_begeleider, bb.email AS email_bpv_begeleider,
+       p.startdatum, p.einddatum, p.uren_totaal, p.uren_per_week, p.leerdoelen, p.vakantiewerk,
+       ifnull(p.beeindigd_op, p.einddatum) AS effectieve_einddatum, p.beeindigd_reden
+  FROM placements p
+  JOIN students s ON s.studentnummer = p.studentnummer
+  JOIN companies c ON c.id = p.company_id
+  JOIN persons po ON po.email = p.praktijkopleider_email
+  LEFT JOIN persons wb ON wb.email = p.werkbegeleider_email
+  LEFT JOIN persons bb ON bb.email = p.bpv_begeleider_email`;
+
+type Raw = Omit<PlacementRecord, 'vakantiewerk' | 'leerweg' | 'beeindigd_reden'> & {
+  _id: number;
+  vakantiewerk: number;
+  leerweg: string;
+  beeindigd_reden: string | null;
+};
+
+export type StoredPlacement = PlacementRecord & { _id: number };
+
+function toRecord(r: Raw): StoredPlacement {
+  return { ...r, leerweg: r.leerweg as Leerweg, vakantiewerk: r.vakantiewerk === 1, beeindigd_reden: r.beeindigd_reden as EndReason | null };
+}
+
+export interface PlacementFilter {
+  activeOn?: string | undefined;
+  praktijkopleider?: string | undefined;
+  ids?: string[] | undefined;
+}
+
+export function listPlacements(db: Db, f: PlacementFilter = {}): StoredPlacement[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.activeOn) {
+    where.push('p.startdatum <= ? AND ifnull(p.beeindigd_op, p.einddatum) >= ?');
+    args.push(f.activeOn, f.activeOn);
+  }
+  if (f.praktijkopleider) {
+    where.push('p.praktijkopleider_email = ?');
+    args.push(f.praktijkopleider.trim().toLowerCase());
+  }
+  if (f.ids?.length) {
+    where.push(`p.plaatsing_id IN (${f.ids.map(() => '?').join(', ')})`);
+    args.push(...f.ids);
+  }
+  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY p.plaatsing_id`;
+  return (db.prepare(sql).all(...args) as Raw[]).map(toRecord);
+}
+
+export function getPlacement(db: Db, plaatsingId: string): StoredPlacement | undefined {
+  const r = db.prepare(`${SELECT} WHERE p.plaatsing_id = ?`).get(plaatsingId) as Raw | undefined;
+  return r ? toRecord(r) : undefined;
+}
+
+/** The JSON of SPEC §3: the import columns, then effectieve_einddatum and beeindigd_reden. */
+export function placementJson(p: StoredPlacement): PlacementRecord {
+  const { _id, ...rest } = p;
+  void _id;
+  return rest;
+}
+
+export function studentName(p: Pick<PlacementRecord, 'voornaam' | 'tussenvoegsel' | 'achternaam'>): string {
+  return [p.voornaam, p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ');
+}

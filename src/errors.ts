@@ -1,0 +1,40 @@
+// Typed errors. Domain code throws these; the one top-level handler in src/cli/main.ts maps
+// them to an exit code and a single message on stderr (SPEC §8). Anything else is a bug
+// and shows its stack.
+
+export const EXIT = {
+  ok: 0,
+  /** done, but with rejected rows, findings at --fail-on, or documents not generated */
+  partial: 1,
+  usage: 2,
+  database: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class BpvError extends Error {
+  readonly exitCode: ExitCode;
+  readonly details: Record<string, unknown>;
+  constructor(message: string, exitCode: ExitCode, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'BpvError';
+    this.exitCode = exitCode;
+    this.details = details;
+  }
+}
+
+/** Wrong flags, arguments or an input file that cannot be used at all: exit 2. */
+export class UsageError extends BpvError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, EXIT.usage, details);
+    this.name = 'UsageError';
+  }
+}
+
+/** Missing, locked, corrupt or too new database: exit 3. */
+export class DatabaseError extends BpvError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, EXIT.database, details);
+    this.name = 'DatabaseError';
+  }
+}

@@ -1,0 +1,100 @@
+// Header matching (SPEC §2): case-insensitive, ignoring spaces, '-', '_' and '.', so that
+// "E-mail praktijkopleider" finds email_praktijkopleider; --map covers everything else.
+import { UsageError } from '../errors.js';
+import { msg } from '../i18n/messages.js';
+
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+}
+
+export const normalizeHeader = (h: string): string => h.toLowerCase().replace(/[\s\-_.]/g, '');
+
+export interface HeaderMapping {
+  /** canonical column → index in the record */
+  index: Map<string, number>;
+  /** headers that map to no known column, as written in the file */
+  unknown: string[];
+}
+
+/** Parses repeated `--map canonical=Header` flags. */
+export function parseMapFlags(flags: readonly string[] | undefined, columns: readonly ColumnSpec[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of flags ?? []) {
+    const eq = f.indexOf('=');
+    if (eq <= 0) throw new UsageError(msg().mapFlagSyntax(f));
+    const canonical = f.slice(0, eq).trim();
+    const header = f.slice(eq + 1).trim();
+    const col = columns.find((c) => normalizeHeader(c.name) === normalizeHeader(canonical));
+    if (!col) throw new UsageError(msg().mapFlagUnknownColumn(canonical, columns.map((c) => c.name)));
+    out.set(col.name, header);
+  }
+  return out;
+}
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The file's header closest to a missing column, when close enough to be a likely typo. */
+export function didYouMean(column: string, candidates: readonly string[]): string | undefined {
+  const target = normalizeHeader(column);
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const n = normalizeHeader(c);
+    const d = distance(target, n);
+    const containment = n.length >= 4 && (target.includes(n) || n.includes(target));
+    const score = containment ? Math.min(d, 2) : d;
+    if (score < bestD) { bestD = score; best = c; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(target.length / 4)) ? best : undefined;
+}
+
+export interface MissingColumn {
+  column: string;
+  suggestion?: string | undefined;
+}
+
+export function mapHeaders(
+  header: readonly string[],
+  columns: readonly ColumnSpec[],
+  explicit: Map<string, string>,
+): HeaderMapping & { missing: MissingColumn[] } {
+  const index = new Map<string, number>();
+  const used = new Set<number>();
+  const byNorm = new Map<string, number>();
+  header.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    if (n && !byNorm.has(n)) byNorm.set(n, i);
+  });
+  for (const [canonical, h] of explicit) {
+    const i = byNorm.get(normalizeHeader(h));
+    if (i === undefined) throw new UsageError(msg().mapFlagHeaderNotFound(h, header));
+    index.set(canonical, i);
+    used.add(i);
+  }
+  for (const c of columns) {
+    if (index.has(c.name)) continue;
+    const i = byNorm.get(normalizeHeader(c.name));
+    if (i !== undefined && !used.has(i)) {
+      index.set(c.name, i);
+      used.add(i);
+    }
+  }
+  const unknown = header.filter((h, i) => !used.has(i) && h.trim() !== '');
+  const missing = columns
+    .filter((c) => c.required && !index.has(c.name))
+    .map((c) => ({ column: c.name, suggestion: didYouMean(c.name, unknown) }));
+  return { index, unknown, missing };
+}

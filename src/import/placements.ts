@@ -1,0 +1,208 @@
+// Import of placements (SPEC §2): one row per placement; its student, company and
+// supervisors are upserted with it.
+import type { Db } from '../db/open.js';
+import type { FieldChange } from '../db/audit.js';
+import { msg } from '../i18n/messages.js';
+import type { ColumnSpec } from './headers.js';
+import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
+import { SharedRecords } from './shared-records.js';
+import {
+  parseCrebo, parseDate, parseDigits, parseEmail, parseHours, parseJaNee, parseLeerweg, parseNiveau, parsePostcode,
+} from './values.js';
+
+const req = (name: string): ColumnSpec => ({ name, required: true });
+const opt = (name: string): ColumnSpec => ({ name, required: false });
+
+export const PLACEMENT_COLUMNS: readonly ColumnSpec[] = [
+  opt('plaatsing_id'), req('studentnummer'), req('voornaam'), opt('tussenvoegsel'), req('achternaam'),
+  opt('geboortedatum'), opt('email_student'), opt('opleiding'), req('crebo'), req('niveau'), req('leerweg'),
+  req('leerbedrijf'), req('kvk'), opt('vestigingsnummer'), opt('adres'), opt('postcode'), opt('plaats'),
+  req('praktijkopleider'), req('email_praktijkopleider'), opt('telefoon_praktijkopleider'),
+  opt('werkbegeleider'), opt('email_werkbegeleider'), opt('bpv_begeleider'), opt('email_bpv_begeleider'),
+  req('startdatum'), req('einddatum'), req('uren_totaal'), req('uren_per_week'), opt('leerdoelen'), opt('vakantiewerk'),
+];
+
+interface Person {
+  naam: string;
+  email: string;
+  telefoon: string | null;
+}
+
+export interface PlacementRow {
+  plaatsing_id: string | null;
+  studentnummer: string;
+  student: { voornaam: string; tussenvoegsel: string | null; achternaam: string; geboortedatum: string | null; email: string | null };
+  company: { kvk: string; vestigingsnummer: string | null; naam: string; adres: string | null; postcode: string | null; plaats: string | null };
+  praktijkopleider: Person;
+  werkbegeleider: Person | null;
+  bpv_begeleider: Person | null;
+  opleiding: string | null;
+  crebo: string;
+  niveau: number;
+  leerweg: 'BOL' | 'BBL';
+  startdatum: string;
+  einddatum: string;
+  uren_totaal: number;
+  uren_per_week: number;
+  leerdoelen: string | null;
+  vakantiewerk: boolean;
+}
+
+function optionalPerson(ctx: RowContext, nameCol: string, emailCol: string): Person | null {
+  const naam = ctx.get(nameCol);
+  const email = ctx.parse(emailCol, parseEmail, false);
+  if (naam && !email && !ctx.get(emailCol)) ctx.error(emailCol, msg().personNeedsEmail(naam));
+  if (!naam && email) ctx.error(nameCol, msg().personNeedsName(email));
+  return naam && email ? { naam, email, telefoon: null } : null;
+}
+
+export function parsePlacementRow(ctx: RowContext): PlacementRow | undefined {
+  const plaatsing_id = ctx.get('plaatsing_id');
+  const studentnummer = ctx.required('studentnummer');
+  const voornaam = ctx.required('voornaam');
+  const tussenvoegsel = ctx.get('tussenvoegsel');
+  const achternaam = ctx.required('achternaam');
+  const geboortedatum = ctx.parse('geboortedatum', parseDate, false);
+  const emailStudent = ctx.parse('email_student', parseEmail, false);
+  const opleiding = ctx.get('opleiding');
+  const crebo = ctx.parse('crebo', parseCrebo, true);
+  const niveau = ctx.parse('niveau', parseNiveau, true);
+  const leerweg = ctx.parse('leerweg', parseLeerweg, true);
+  const leerbedrijf = ctx.required('leerbedrijf');
+  const kvk = ctx.parse('kvk', (v) => parseDigits(v, 8, 'kvk'), true);
+  const vestigingsnummer = ctx.parse('vestigingsnummer', (v) => parseDigits(v, 12, 'vestigingsnummer'), false);
+  const postcode = ctx.parse('postcode', parsePostcode, false);
+  const poNaam = ctx.required('praktijkopleider');
+  const poEmail = ctx.parse('email_praktijkopleider', parseEmail, true);
+  const werkbegeleider = optionalPerson(ctx, 'werkbegeleider', 'email_werkbegeleider');
+  const bpvBegeleider = optionalPerson(ctx, 'bpv_begeleider', 'email_bpv_begeleider');
+  const startdatum = ctx.parse('startdatum', parseDate, true);
+  const einddatum = ctx.parse('einddatum', parseDate, true);
+  const urenTotaal = ctx.parse('uren_totaal', parseHours, true);
+  const urenPerWeek = ctx.parse('uren_per_week', parseHours, true);
+  const vakantiewerk = ctx.parse('vakantiewerk', parseJaNee, false);
+
+  if (startdatum && einddatum && einddatum < startdatum) ctx.error('einddatum', msg().endBeforeStart(ctx.raw('startdatum')));
+  if (geboortedatum && startdatum && geboortedatum >= startdatum) ctx.error('geboortedatum', msg().bornAfterStart());
+  if (urenTotaal !== null && urenTotaal <= 0) ctx.error('uren_totaal', msg().mustBePositive());
+  if (urenPerWeek !== null && (urenPerWeek <= 0 || urenPerWeek > 60)) ctx.error('uren_per_week', msg().hoursPerWeekRange());
+  if (ctx.errors.length) return undefined;
+  if (!geboortedatum) ctx.warn('geboortedatum', msg().noBirthDate());
+
+  return {
+    plaatsing_id,
+    studentnummer: studentnummer!,
+    student: { voornaam: voornaam!, tussenvoegsel, achternaam: achternaam!, geboortedatum, email: emailStudent },
+    company: { kvk: kvk!, vestigingsnummer, naam: leerbedrijf!, adres: ctx.get('adres'), postcode, plaats: ctx.get('plaats') },
+    praktijkopleider: { naam: poNaam!, email: poEmail!, telefoon: ctx.get('telefoon_praktijkopleider') },
+    werkbegeleider,
+    bpv_begeleider: bpvBegeleider,
+    opleiding,
+    crebo: crebo!,
+    niveau: niveau!,
+    leerweg: leerweg!,
+    startdatum: startdatum!,
+    einddatum: einddatum!,
+    uren_totaal: urenTotaal!,
+    uren_per_week: urenPerWeek!,
+    leerdoelen: ctx.get('leerdoelen'),
+    vakantiewerk: vakantiewerk ?? false,
+  };
+}
+
+const PLACEMENT_FIELDS = [
+  'studentnummer', 'company_id', 'opleiding', 'crebo', 'niveau', 'leerweg', 'praktijkopleider_email',
+  'werkbegeleider_email', 'bpv_begeleider_email', 'startdatum', 'einddatum', 'uren_totaal', 'uren_per_week',
+  'leerdoelen', 'vakantiewerk',
+] as const;
+type PlacementFields = Record<(typeof PLACEMENT_FIELDS)[number], string | number | null>;
+
+function placementWriter(db: Db): KindWriter<PlacementRow> {
+  const students = new SharedRecords(db, 'student', 'students', 'studentnummer = ?', ['studentnummer'],
+    ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email'], 'studentnummer');
+  const companies = new SharedRecords(db, 'leerbedrijf', 'companies', "kvk = ? AND ifnull(vestigingsnummer, '') = ifnull(?, '')",
+    ['kvk', 'vestigingsnummer'], ['naam', 'adres', 'postcode', 'plaats'], 'id');
+  const persons = new SharedRecords(db, 'persoon', 'persons', 'email = ?', ['email'], ['naam', 'telefoon'], 'email');
+  const byId = db.prepare(`SELECT id, plaatsing_id, ${PLACEMENT_FIELDS.join(', ')} FROM placements WHERE plaatsing_id = ?`);
+  const byNaturalKey = db.prepare(
+    `SELECT p.id, p.plaatsing_id, ${PLACEMENT_FIELDS.map((f) => `p.${f}`).join(', ')}
+       FROM placements p JOIN companies c ON c.id = p.company_id
+      WHERE p.studentnummer = ? AND c.kvk = ? AND p.startdatum = ?`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO placements (plaatsing_id, assigned_id, ${PLACEMENT_FIELDS.join(', ')})
+     VALUES (?, ?, ${PLACEMENT_FIELDS.map(() => '?').join(', ')})`,
+  );
+  const idTaken = db.prepare('SELECT 1 FROM placements WHERE plaatsing_id = ?');
+  const nextId = db.prepare('SELECT ifnull(max(id), 0) + 1 AS n FROM placements');
+  // Constraints across tables are checked at commit: shared records are settled at the end.
+  db.pragma('defer_foreign_keys = ON');
+  const unchangedLines = new Set<number>();
+
+  return {
+    key: (row) => row.plaatsing_id ?? `${row.studentnummer}\u0000${row.company.kvk}\u0000${row.startdatum}`,
+    write(row, ctx): WriteOutcome {
+      students.touch([row.studentnummer], row.student, ctx.line, msg().labelStudent(row.studentnummer));
+      const companyId = companies.touch([row.company.kvk, row.company.vestigingsnummer],
+        { naam: row.company.naam, adres: row.company.adres, postcode: row.company.postcode, plaats: row.company.plaats },
+        ctx.line, msg().labelCompany(row.company.kvk));
+      for (const p of [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider]) {
+        if (p) persons.touch([p.email], { naam: p.naam, telefoon: p.telefoon }, ctx.line, p.email);
+      }
+      const fields: PlacementFields = {
+        studentnummer: row.studentnummer,
+        company_id: companyId,
+        opleiding: row.opleiding,
+        crebo: row.crebo,
+        niveau: row.niveau,
+        leerweg: row.leerweg,
+        praktijkopleider_email: row.praktijkopleider.email,
+        werkbegeleider_email: row.werkbegeleider?.email ?? null,
+        bpv_begeleider_email: row.bpv_begeleider?.email ?? null,
+        startdatum: row.startdatum,
+        einddatum: row.einddatum,
+        uren_totaal: row.uren_totaal,
+        uren_per_week: row.uren_per_week,
+        leerdoelen: row.leerdoelen,
+        vakantiewerk: row.vakantiewerk ? 1 : 0,
+      };
+      const existing = (row.plaatsing_id
+        ? byId.get(row.plaatsing_id)
+        : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
+      if (!existing) {
+        let id = row.plaatsing_id;
+        if (!id) {
+          let n = (nextId.get() as { n: number }).n;
+          while (idTaken.get(`BPV-${n}`)) n++;
+          id = `BPV-${n}`;
+        }
+        insert.run(id, row.plaatsing_id ? 0 : 1, ...PLACEMENT_FIELDS.map((f) => fields[f]));
+        return { status: 'inserted' };
+      }
+      const changed = PLACEMENT_FIELDS.filter((f) => existing[f] !== fields[f]);
+      if (!changed.length) {
+        unchangedLines.add(ctx.line);
+        return { status: 'unchanged' };
+      }
+      db.prepare(`UPDATE placements SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((f) => fields[f]), existing.id);
+      const changes: FieldChange[] = changed.map((f) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: f, old: existing[f], new: fields[f] }));
+      return { status: 'updated', changes };
+    },
+    finish() {
+      const results = [students.finish(), companies.finish(), persons.finish()];
+      let promoted = 0;
+      const lines = new Set<number>();
+      for (const r of results) for (const l of r.changedLines) lines.add(l);
+      for (const l of lines) if (unchangedLines.has(l)) promoted++;
+      return { promoted, changes: results.flatMap((r) => r.changes), warnings: results.flatMap((r) => r.warnings) };
+    },
+  };
+}
+
+export const placementsImport: ImportKind<PlacementRow> = {
+  kind: 'placements',
+  columns: PLACEMENT_COLUMNS,
+  keyColumn: 'plaatsing_id',
+  parse: parsePlacementRow,
+  writer: placementWriter,
+};

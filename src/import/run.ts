@@ -1,0 +1,229 @@
+// The generic import: header mapping, row parsing, duplicate keys, one transaction, the
+// summary. Each kind (placements, timesheets, holidays, recognitions) only says how to parse
+// a row and how to write it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import type { Db } from '../db/open.js';
+import { audit, type FieldChange } from '../db/audit.js';
+import { UsageError } from '../errors.js';
+import { msg } from '../i18n/messages.js';
+import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
+import { openCsv, type CsvSource, type SourceOptions } from './source.js';
+
+export interface RowError {
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface RowWarning {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export type WriteOutcome =
+  | { status: 'inserted'; changes?: FieldChange[] }
+  | { status: 'unchanged'; changes?: FieldChange[] }
+  | { status: 'updated'; changes: FieldChange[] };
+
+/** Collects the problems of one row; a row with any error is rejected whole. */
+export class RowContext {
+  readonly errors: RowError[] = [];
+  readonly warnings: RowWarning[] = [];
+  constructor(readonly line: number, private readonly values: (col: string) => string | undefined) {}
+  /** the trimmed value, or null when empty (an empty optional value is null) */
+  get(col: string): string | null {
+    const v = this.values(col);
+    if (v === undefined) return null;
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  raw(col: string): string {
+    return this.values(col) ?? '';
+  }
+  error(column: string, message: string): void {
+    this.errors.push({ line: this.line, column, value: this.raw(column), message });
+  }
+  warn(column: string, message: string): void {
+    this.warnings.push({ line: this.line, column, message });
+  }
+  /** a required value: records the error when empty */
+  required(col: string): string | null {
+    const v = this.get(col);
+    if (v === null) this.error(col, msg().valRequired());
+    return v;
+  }
+  /** runs a parser on a value when present; records its reason on failure */
+  parse<T>(col: string, parser: (raw: string) => { ok: true; value: T } | { ok: false; reason: string }, required: boolean): T | null {
+    const v = required ? this.required(col) : this.get(col);
+    if (v === null) return null;
+    const r = parser(v);
+    if (r.ok) return r.value;
+    this.error(col, r.reason);
+    return null;
+  }
+}
+
+export interface KindWriter<R> {
+  /** the row's key within the file, resolving what needs the database; errors reject the row */
+  key(row: R, ctx: RowContext): string | number | undefined;
+  write(row: R, ctx: RowContext): WriteOutcome;
+  /**
+   * Called once before commit. Shared records (a company, a supervisor) named by several rows
+   * are settled here, last row wins; rows first counted unchanged whose shared record did
+   * change are promoted to updated.
+   */
+  finish?(): { promoted: number; changes: FieldChange[]; warnings: RowWarning[] } | void;
+}
+
+export interface ImportKind<R> {
+  kind: string;
+  columns: readonly ColumnSpec[];
+  /** the column a duplicate-key error names */
+  keyColumn: string;
+  parse(ctx: RowContext): R | undefined;
+  writer(db: Db): KindWriter<R>;
+}
+
+export interface ImportOptions extends SourceOptions {
+  map?: string[] | undefined;
+  dryRun?: boolean | undefined;
+  strict?: boolean | undefined;
+  rejectFile?: string | undefined;
+  progress?: ((bytesDone: number, bytesTotal: number) => void) | undefined;
+  /** when required columns are missing: may return --map flags to try (interactive) */
+  askMapping?: ((missing: MissingColumn[], header: string[]) => Promise<string[] | undefined>) | undefined;
+}
+
+export interface ImportSummary {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowError[];
+  warnings: RowWarning[];
+  unknown_columns: string[];
+  file: string;
+  encoding: string;
+  delimiter: string;
+  dry_run: boolean;
+  /** strict mode refused the whole file */
+  written: boolean;
+  /** the --map flags chosen interactively, to print for next time */
+  map_used?: string[];
+}
+
+export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
+  const src = await openCsv(file, opts);
+  let mapFlags = opts.map ?? [];
+  let mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
+  if (mapping.missing.length && opts.askMapping) {
+    const extra = await opts.askMapping(mapping.missing, src.header);
+    if (extra?.length) {
+      mapFlags = [...mapFlags, ...extra];
+      mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
+    }
+  }
+  if (mapping.missing.length) {
+    throw new UsageError(msg().missingColumns(src.name, mapping.missing, src.header), {
+      missing: mapping.missing.map((m) => m.column),
+      found: src.header,
+    });
+  }
+  const summary: ImportSummary = {
+    read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [],
+    unknown_columns: mapping.unknown, file: src.name, encoding: src.encoding,
+    delimiter: src.delimiter === '\t' ? 'tab' : src.delimiter, dry_run: !!opts.dryRun, written: false,
+  };
+  if (opts.map === undefined || mapFlags.length !== opts.map.length) summary.map_used = mapFlags;
+
+  const rejects: string[][] = [];
+  const headerLen = src.header.length;
+  const idx = mapping.index;
+  const seen = new Map<string | number, number>();
+  const changes: FieldChange[] = [];
+  const total = file === '-' ? 0 : fs.statSync(file).size;
+  let lastProgress = 0;
+
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const writer = kind.writer(db);
+    for await (const rec of src.records) {
+      summary.read++;
+      const f = rec.fields;
+      const ctx = new RowContext(rec.line, (col) => {
+        const i = idx.get(col);
+        return i === undefined ? undefined : f[i];
+      });
+      if (f.length > headerLen && f.slice(headerLen).some((v) => v.trim() !== '')) {
+        ctx.errors.push({ line: rec.line, column: msg().wholeRow(), value: f.slice(headerLen).join(src.delimiter), message: msg().tooManyFields(f.length, headerLen, src.delimiter) });
+      }
+      const row = ctx.errors.length ? undefined : kind.parse(ctx);
+      let key: string | number | undefined;
+      if (row !== undefined && ctx.errors.length === 0) key = writer.key(row, ctx);
+      if (row !== undefined && key !== undefined && ctx.errors.length === 0) {
+        const earlier = seen.get(key);
+        if (earlier !== undefined) ctx.error(kind.keyColumn, msg().duplicateKey(earlier));
+      }
+      if (row === undefined || ctx.errors.length) {
+        summary.rejected++;
+        summary.errors.push(...ctx.errors);
+        if (opts.rejectFile) rejects.push([...f.slice(0, headerLen), ...Array(Math.max(0, headerLen - f.length)).fill(''), ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | ')]);
+        continue;
+      }
+      seen.set(key!, rec.line);
+      summary.warnings.push(...ctx.warnings);
+      const outcome = writer.write(row, ctx);
+      summary[outcome.status]++;
+      if (outcome.changes) changes.push(...outcome.changes);
+      if (opts.progress && (summary.read & 1023) === 0) {
+        lastProgress = summary.read;
+        opts.progress(src.bytesRead(), total);
+      }
+    }
+    if (summary.read === 0) throw new UsageError(msg().fileNoRows(src.name));
+    const fin = writer.finish?.();
+    if (fin) {
+      summary.unchanged -= fin.promoted;
+      summary.updated += fin.promoted;
+      changes.push(...fin.changes);
+      summary.warnings.push(...fin.warnings);
+    }
+    if (opts.progress && lastProgress) opts.progress(total, total);
+    const refuse = opts.dryRun || (opts.strict && summary.rejected > 0);
+    if (refuse) {
+      db.exec('ROLLBACK');
+    } else {
+      audit(db, {
+        command: `import ${kind.kind}`,
+        file: { name: path.basename(src.name), sha256: src.sha256() },
+        counts: { read: summary.read, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected },
+        details: { path: src.name === '(stdin)' ? src.name : path.resolve(src.name), encoding: src.encoding, delimiter: summary.delimiter },
+        changes,
+      });
+      db.exec('COMMIT');
+      summary.written = true;
+    }
+    committed = true;
+  } finally {
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+  }
+  if (opts.rejectFile && rejects.length) writeRejects(opts.rejectFile, src, rejects);
+  return summary;
+}
+
+/** The rejected rows exactly as they were, in the input's own columns and encoding, plus `fout`. */
+function writeRejects(file: string, src: CsvSource, rows: string[][]): void {
+  const text = stringify([[...src.header, 'fout'], ...rows], {
+    delimiter: src.delimiter,
+    record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',
+  });
+  const body = src.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((src.hadBom ? '\uFEFF' : '') + text, 'utf8');
+  fs.writeFileSync(file, body);
+}

@@ -1,0 +1,238 @@
+// The reading layer shared by every import kind: bytes → encoding → text → delimiter →
+// records with the line each starts on. It streams: memory stays flat in the file's size.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { UsageError } from '../errors.js';
+import { msg } from '../i18n/messages.js';
+
+export type Encoding = 'utf8' | 'windows-1252';
+
+export interface SourceOptions {
+  delimiter?: string | undefined;
+  encoding?: string | undefined;
+}
+
+export interface CsvRecord {
+  fields: string[];
+  /** the line (1-based, as a text editor counts) the record starts on */
+  line: number;
+}
+
+export interface CsvSource {
+  name: string;
+  encoding: Encoding;
+  delimiter: string;
+  hadBom: boolean;
+  header: string[];
+  headerLine: number;
+  records: AsyncIterable<CsvRecord>;
+  /** SHA-256 of every byte read; complete once records are exhausted */
+  sha256(): string;
+  bytesRead(): number;
+}
+
+const SNIFF_BYTES = 1 << 20;
+const CANDIDATES = [';', ',', '\t'];
+
+export function parseEncodingFlag(v: string | undefined): Encoding | undefined {
+  if (v === undefined) return undefined;
+  const s = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (s === 'utf8') return 'utf8';
+  if (['windows1252', 'cp1252', 'win1252', 'latin1', 'iso88591', 'ansi'].includes(s)) return 'windows-1252';
+  throw new UsageError(msg().badEncodingFlag(v));
+}
+
+export function parseDelimiterFlag(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const map: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', komma: ',', puntkomma: ';' };
+  const d = map[v.toLowerCase()];
+  if (!d) throw new UsageError(msg().badDelimiterFlag(v));
+  return d;
+}
+
+async function* byteChunks(file: string): AsyncGenerator<Buffer> {
+  const stream = file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 1 << 16 });
+  for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+}
+
+/** True when buf is valid UTF-8 except possibly for a multi-byte sequence cut at its end. */
+function isUtf8Prefix(buf: Buffer): boolean {
+  if (isUtf8(buf)) return true;
+  for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
+    if (isUtf8(buf.subarray(0, buf.length - cut))) return true;
+  }
+  return false;
+}
+
+/** A real file is scanned whole first (fast, exact); stdin can only be sniffed. */
+async function fileIsUtf8(file: string): Promise<boolean> {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of byteChunks(file)) {
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    // keep up to 3 trailing bytes that may be the start of a character split across chunks
+    let end = buf.length;
+    for (let i = Math.max(0, buf.length - 3); i < buf.length; i++) {
+      if ((buf[i]! & 0xc0) === 0xc0) { end = i; break; }
+    }
+    if (!isUtf8(buf.subarray(0, end))) return false;
+    carry = Buffer.from(buf.subarray(end));
+  }
+  return carry.length === 0 || isUtf8(carry);
+}
+
+function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8192);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+function detectDelimiter(firstLine: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const c of CANDIDATES) {
+    let count = 0;
+    let inQuotes = false;
+    for (const ch of firstLine) {
+      if (ch === '"') inQuotes = !inQuotes;
+      else if (ch === c && !inQuotes) count++;
+    }
+    if (count > bestCount) { best = c; bestCount = count; }
+  }
+  return best;
+}
+
+export async function openCsv(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
+  const name = file === '-' ? '(stdin)' : file;
+  if (file !== '-') {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      throw new UsageError(msg().fileMissing(file));
+    }
+    if (st.isDirectory()) throw new UsageError(msg().fileIsDir(file));
+  }
+  const hash = createHash('sha256');
+  const it = byteChunks(file)[Symbol.asyncIterator]();
+  // Gather the head for sniffing; the rest follows lazily from the same iterator.
+  const head: Buffer[] = [];
+  let headLen = 0;
+  let done = false;
+  while (headLen < SNIFF_BYTES) {
+    const r = await it.next();
+    if (r.done) { done = true; break; }
+    head.push(r.value);
+    headLen += r.value.length;
+  }
+  const headBuf = Buffer.concat(head);
+  if (headBuf.length === 0 || /^\s*$/.test(headBuf.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''))) {
+    throw new UsageError(msg().fileEmpty(name));
+  }
+  if (looksBinary(headBuf)) throw new UsageError(msg().fileNotCsv(name));
+  const hadBom = headBuf[0] === 0xef && headBuf[1] === 0xbb && headBuf[2] === 0xbf;
+  let encoding = parseEncodingFlag(opts.encoding);
+  if (!encoding) {
+    if (hadBom) encoding = 'utf8';
+    else if (file !== '-' && !done) encoding = (await fileIsUtf8(file)) ? 'utf8' : 'windows-1252';
+    else encoding = isUtf8Prefix(headBuf) ? 'utf8' : 'windows-1252';
+  }
+  const enc: Encoding = encoding;
+
+  async function* rest(): AsyncGenerator<Buffer> {
+    for (const b of head) yield b;
+    if (done) return;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  let bytes = 0;
+  async function* decoded(): AsyncGenerator<string> {
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    for await (const b of rest()) {
+      hash.update(b);
+      bytes += b.length;
+      if (enc === 'utf8') {
+        try {
+          yield utf8.decode(b, { stream: true });
+        } catch {
+          throw new UsageError(msg().fileBadUtf8(name));
+        }
+      } else {
+        yield iconv.decode(b, 'win1252');
+      }
+    }
+    if (enc === 'utf8') {
+      try {
+        const tail = utf8.decode();
+        if (tail) yield tail;
+      } catch {
+        throw new UsageError(msg().fileBadUtf8(name));
+      }
+    }
+  }
+
+  const headText = enc === 'utf8' ? headBuf.toString('utf8').replace(/^\uFEFF/, '') : iconv.decode(headBuf, 'win1252');
+  const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = parseDelimiterFlag(opts.delimiter) ?? detectDelimiter(firstLine);
+
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
+  const src = Readable.from(decoded(), { objectMode: true });
+  src.on('error', (e) => parser.destroy(e));
+  src.pipe(parser);
+
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  let line = 1;
+  // Start line of a record: one line per record delimiter, plus newlines inside quoted fields.
+  async function nextRecord(): Promise<CsvRecord | undefined> {
+    for (;;) {
+      let r: IteratorResult<string[]>;
+      try {
+        r = await iterator.next();
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        throw new UsageError(msg().fileMalformed(name, line, (e as Error).message));
+      }
+      if (r.done) return undefined;
+      const fields = r.value;
+      const start = line;
+      line += 1;
+      for (const f of fields) {
+        if (f.includes('\n')) for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) === 10) line++;
+      }
+      if (fields.length === 1 && fields[0]!.trim() === '') continue; // empty line
+      return { fields, line: start };
+    }
+  }
+
+  const headerRec = await nextRecord();
+  if (!headerRec) throw new UsageError(msg().fileEmpty(name));
+  const header = headerRec.fields.map((h) => h.trim());
+
+  return {
+    name,
+    encoding: enc,
+    delimiter,
+    hadBom,
+    header,
+    headerLine: headerRec.line,
+    records: {
+      [Symbol.asyncIterator]() {
+        return { next: async () => { const r = await nextRecord(); return r ? { value: r, done: false } : { value: undefined, done: true }; } };
+      },
+    },
+    sha256: () => hash.copy().digest('hex'),
+    bytesRead: () => bytes,
+  };
+}
