@@ -18,7 +18,7 @@ export interface OpenOptions {
 }
 
 export function resolveDbPath(flag: string | undefined): string {
-  return path.resolve(flag ?? process.env.BPV_DB ?? 'bpv.db');
+  return path.resolve(flag || process.env.BPV_DB || 'bpv.db');
 }
 
 export function openDb(file: string, opts: OpenOptions): Db {
@@ -66,7 +66,8 @@ function prepare(db: Db, file: string, existed: boolean): void {
 }
 
 function migrate(db: Db, file: string, from: number, existed: boolean): void {
-  if (existed && from > 0) {
+  const hasContent = existed && (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n > 0;
+  if (hasContent) {
     const backup = `${file}.backup-v${from}-${Date.now()}`;
     // VACUUM INTO gives a consistent copy even while another reader has the file open.
     db.prepare('VACUUM INTO ?').run(backup);

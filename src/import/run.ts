@@ -223,6 +223,9 @@ function writeRejects(file: string, src: CsvSource, rows: string[][]): void {
   const text = stringify([[...src.header, 'fout'], ...rows], {
     delimiter: src.delimiter,
     record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',
+    // csv-stringify only quotes the record delimiter itself; a lone LF (Excel's line break in
+    // a cell) must be quoted too or the row splits in two
+    quoted_match: /[\r\n]/,
   });
   const body = src.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((src.hadBom ? '\uFEFF' : '') + text, 'utf8');
   fs.writeFileSync(file, body);

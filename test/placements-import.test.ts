@@ -1,0 +1,208 @@
+// The placements import, end to end through the real CLI on real files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bpv, bpvJson, excelCsv, readDb, tempDir, utf8Csv } from './helpers.js';
+
+const HEADER = [
+  'Plaatsing ID', 'Studentnummer', 'Voornaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'E-mail student',
+  'Opleiding', 'Crebo', 'Niveau', 'Leerweg', 'Leerbedrijf', 'KvK', 'Vestigingsnummer', 'Adres', 'Postcode', 'Plaats',
+  'Praktijkopleider', 'E-mail praktijkopleider', 'Telefoon praktijkopleider', 'Werkbegeleider', 'E-mail werkbegeleider',
+  'BPV-begeleider', 'E-mail BPV-begeleider', 'Startdatum', 'Einddatum', 'Uren totaal', 'Uren per week', 'Leerdoelen', 'Vakantiewerk',
+];
+
+function row(over: Partial<Record<string, string>> = {}): string[] {
+  const base: Record<string, string> = {
+    'Plaatsing ID': 'P-1001', Studentnummer: '0012345', Voornaam: 'Zoë', Tussenvoegsel: 'van der', Achternaam: 'Brüggen',
+    Geboortedatum: '01-03-2009', 'E-mail student': 'Zoe.Bruggen@Student.nl', Opleiding: 'Verzorgende IG', Crebo: '25.491',
+    Niveau: '3', Leerweg: 'bol', Leerbedrijf: 'Zorggroep Eén; locatie Oost', KvK: '01234567', Vestigingsnummer: '000012345678',
+    Adres: 'Kerkstraat 1', Postcode: '3511ab', Plaats: 'Utrecht', Praktijkopleider: 'Joëlle de Vries',
+    'E-mail praktijkopleider': 'J.deVries@Zorggroep.nl', 'Telefoon praktijkopleider': '030-1234567', Werkbegeleider: 'Ömer Çelik',
+    'E-mail werkbegeleider': 'o.celik@zorggroep.nl', 'BPV-begeleider': '', 'E-mail BPV-begeleider': '', Startdatum: '1-9-2026',
+    Einddatum: '31.01.2027', 'Uren totaal': '640', 'Uren per week': '22,5', Leerdoelen: 'WP 1.1 Onderkent gezondheid\nWP 1.2 Plant zorg',
+    Vakantiewerk: 'Nee',
+  };
+  const r = { ...base, ...over };
+  return HEADER.map((h) => r[h] ?? '');
+}
+
+describe('bpv import placements', () => {
+  it('round-trips a Dutch Excel file exactly through placements list --json', () => {
+    const dir = tempDir({
+      'export.csv': excelCsv([HEADER, row(), row({ 'Plaatsing ID': 'P-1002', Studentnummer: '0099999', Voornaam: 'Noël', Tussenvoegsel: '', Achternaam: 'Aït', Geboortedatum: '2004-12-31', Leerweg: 'BBL', KvK: '87654321', Vestigingsnummer: '', Leerbedrijf: 'Bakkerij "De Zon"', Postcode: '1234 AB', 'Uren per week': '32', Leerdoelen: '', Vakantiewerk: 'ja', 'BPV-begeleider': 'Marieke Smit', 'E-mail BPV-begeleider': 'm.smit@school.nl' })]),
+    });
+    const imp = bpv(['import', 'placements', 'export.csv', '--json'], { cwd: dir });
+    expect(imp.stderr).toContain('2 nieuw');
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    const list = bpvJson(['placements', 'list', '--json'], { cwd: dir });
+    expect(list).toEqual([
+      {
+        plaatsing_id: 'P-1001', studentnummer: '0012345', voornaam: 'Zoë', tussenvoegsel: 'van der', achternaam: 'Brüggen',
+        geboortedatum: '2009-03-01', email_student: 'zoe.bruggen@student.nl', opleiding: 'Verzorgende IG', crebo: '25491', niveau: 3,
+        leerweg: 'BOL', leerbedrijf: 'Zorggroep Eén; locatie Oost', kvk: '01234567', vestigingsnummer: '000012345678',
+        adres: 'Kerkstraat 1', postcode: '3511 AB', plaats: 'Utrecht', praktijkopleider: 'Joëlle de Vries',
+        email_praktijkopleider: 'j.devries@zorggroep.nl', telefoon_praktijkopleider: '030-1234567', werkbegeleider: 'Ömer Çelik',
+        email_werkbegeleider: 'o.celik@zorggroep.nl', bpv_begeleider: null, email_bpv_begeleider: null, startdatum: '2026-09-01',
+        einddatum: '2027-01-31', uren_totaal: 640, uren_per_week: 22.5, leerdoelen: 'WP 1.1 Onderkent gezondheid\nWP 1.2 Plant zorg',
+        vakantiewerk: false, effectieve_einddatum: '2027-01-31', beeindigd_reden: null,
+      },
+      expect.objectContaining({
+        plaatsing_id: 'P-1002', studentnummer: '0099999', voornaam: 'Noël', tussenvoegsel: null, achternaam: 'Aït',
+        geboortedatum: '2004-12-31', leerweg: 'BBL', leerbedrijf: 'Bakkerij "De Zon"', kvk: '87654321', vestigingsnummer: null,
+        uren_per_week: 32, leerdoelen: null, vakantiewerk: true, bpv_begeleider: 'Marieke Smit', email_bpv_begeleider: 'm.smit@school.nl',
+      }),
+    ]);
+    const show = bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: dir });
+    expect(show).toEqual(list[0]);
+  });
+
+  it('reads UTF-8 with BOM, comma-separated, snake_case headers, from standard input', () => {
+    const canonical = HEADER.map((h) => h.toLowerCase().replace(/[ -]/g, '_').replace('e_mail', 'email').replace('plaatsing_id', 'plaatsing_id'));
+    const dir = tempDir();
+    const input = utf8Csv([canonical, row({ Voornaam: 'Ĳsbrand', Achternaam: 'Łukasz' })], { bom: true });
+    const r = bpv(['import', 'placements', '-'], { cwd: dir, input });
+    expect(r.stderr).toContain('1 nieuw');
+    expect(r.code).toBe(0);
+    const [p] = bpvJson(['placements', 'list', '--json'], { cwd: dir });
+    expect(p).toMatchObject({ voornaam: 'Ĳsbrand', achternaam: 'Łukasz', uren_per_week: 22.5 });
+  });
+
+  it('names every mistake at its line and column, rejects those rows whole, keeps the good ones', () => {
+    const rows = [
+      HEADER,
+      row({ 'Plaatsing ID': 'A1', Einddatum: '31-02-2027' }), // line 2 (+1 for the leerdoelen newline)
+      row({ 'Plaatsing ID': 'A2', Einddatum: '01-08-2026' }), // line 4: before start
+      row({ 'Plaatsing ID': 'A3', Niveau: '5', Leerweg: 'BOLL' }),
+      row({ 'Plaatsing ID': 'A4', KvK: '1234567' }),
+      row({ 'Plaatsing ID': 'A5', 'E-mail praktijkopleider': 'jan@@x' }),
+      row({ 'Plaatsing ID': 'A6', 'Uren per week': '70', 'Uren totaal': '0' }),
+      row({ 'Plaatsing ID': 'A7', Crebo: '25A91', Postcode: '0123 AB', Vakantiewerk: 'misschien' }),
+      row({ 'Plaatsing ID': 'A8', Achternaam: '' }),
+      row({ 'Plaatsing ID': 'GOED', Leerdoelen: '' }), // line 18
+      row({ 'Plaatsing ID': 'GOED', Leerdoelen: '' }), // line 19: duplicate key
+    ];
+    const dir = tempDir({ 'fouten.csv': excelCsv(rows) });
+    const r = bpv(['import', 'placements', 'fouten.csv', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ read: 10, inserted: 1, rejected: 9 });
+    const at = (line: number, column: string) => s.errors.find((e: any) => e.line === line && e.column === column);
+    expect(at(2, 'einddatum')).toMatchObject({ value: '31-02-2027', message: '"31-02-2027" is geen geldige datum (gebruik DD-MM-JJJJ of JJJJ-MM-DD)' });
+    expect(at(4, 'einddatum')?.message).toContain('vóór de startdatum');
+    expect(at(6, 'niveau')).toMatchObject({ value: '5' });
+    expect(at(6, 'leerweg')).toMatchObject({ value: 'BOLL' });
+    expect(at(8, 'kvk')?.message).toContain('voorloopnullen');
+    expect(at(10, 'email_praktijkopleider')).toMatchObject({ value: 'jan@@x' });
+    expect(at(12, 'uren_per_week')).toMatchObject({ value: '70' });
+    expect(at(12, 'uren_totaal')).toMatchObject({ value: '0' });
+    expect(at(14, 'crebo')).toMatchObject({ value: '25A91' });
+    expect(at(14, 'postcode')).toMatchObject({ value: '0123 AB' });
+    expect(at(14, 'vakantiewerk')).toMatchObject({ value: 'misschien' });
+    expect(at(16, 'achternaam')?.message).toBe('verplicht, maar leeg');
+    expect(at(19, 'plaatsing_id')?.message).toContain('regel 18');
+    expect(r.stderr).toContain('regel 2, kolom einddatum: "31-02-2027" is geen geldige datum');
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir }).map((p: any) => p.plaatsing_id)).toEqual(['GOED']);
+  });
+
+  it('writes the rejected rows exactly as they were, in the input columns and encoding, plus fout', () => {
+    const bad = row({ 'Plaatsing ID': 'X1', Niveau: '7' });
+    const dir = tempDir({ 'in.csv': excelCsv([HEADER, row(), bad]) });
+    const r = bpv(['import', 'placements', 'in.csv', '--reject-file', 'afgekeurd.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = fs.readFileSync(path.join(dir, 'afgekeurd.csv'));
+    const expected = excelCsv([[...HEADER, 'fout'], [...bad, 'niveau: "7" is geen geldig niveau: kies 1, 2, 3 of 4']]);
+    expect(out.toString('latin1')).toBe(expected.toString('latin1'));
+  });
+
+  it('re-importing the same file changes nothing; a changed row is counted and audited', () => {
+    const dir = tempDir({ 'a.csv': excelCsv([HEADER, row(), row({ 'Plaatsing ID': 'P-2', Studentnummer: '777' })]) });
+    expect(bpv(['import', 'placements', 'a.csv'], { cwd: dir }).code).toBe(0);
+    const again = bpv(['import', 'placements', 'a.csv', '--json'], { cwd: dir });
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(again.stderr).toContain('Niets gewijzigd');
+
+    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, row({ 'Uren per week': '24' }), row({ 'Plaatsing ID': 'P-2', Studentnummer: '777', Praktijkopleider: 'Joëlle de Vries-Bakker' })]));
+    const changed = JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout);
+    expect(changed).toMatchObject({ inserted: 0, updated: 2, unchanged: 0 });
+    const audit = readDb(path.join(dir, 'bpv.db'), (db) => ({
+      log: db.prepare("SELECT command, file_name, file_sha256, counts FROM audit_log WHERE file_name = 'b.csv'").get() as any,
+      changes: db.prepare('SELECT entity, entity_key, field, old_value, new_value FROM audit_changes ORDER BY entity, field').all(),
+    }));
+    expect(audit.log.command).toBe('import placements');
+    expect(audit.log.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(audit.log.counts)).toMatchObject({ updated: 2 });
+    expect(audit.changes).toEqual([
+      { entity: 'persoon', entity_key: 'j.devries@zorggroep.nl', field: 'naam', old_value: 'Joëlle de Vries', new_value: 'Joëlle de Vries-Bakker' },
+      { entity: 'plaatsing', entity_key: 'P-1001', field: 'uren_per_week', old_value: '22.5', new_value: '24' },
+    ]);
+  });
+
+  it('--strict and --dry-run write nothing', () => {
+    const dir = tempDir({ 'a.csv': excelCsv([HEADER, row(), row({ 'Plaatsing ID': 'BAD', Niveau: '9' })]) });
+    const strict = bpv(['import', 'placements', 'a.csv', '--strict', '--json'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout)).toMatchObject({ inserted: 1, rejected: 1, written: false });
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toEqual([]);
+
+    const dry = bpv(['import', 'placements', 'a.csv', '--dry-run', '--json'], { cwd: dir });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ read: 2, inserted: 1, rejected: 1, dry_run: true, written: false });
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toEqual([]);
+    expect(readDb(path.join(dir, 'bpv.db'), (db) => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as any).n)).toBe(0);
+  });
+
+  it('a dry run against a database that does not exist creates nothing', () => {
+    const dir = tempDir({ 'a.csv': excelCsv([HEADER, row()]) });
+    const dry = bpv(['import', 'placements', 'a.csv', '--dry-run', '--json'], { cwd: dir });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ inserted: 1 });
+    expect(fs.existsSync(path.join(dir, 'bpv.db'))).toBe(false);
+  });
+
+  it('assigns an id when the source has none, and finds the placement again by student, kvk and start', () => {
+    const dir = tempDir({ 'a.csv': excelCsv([HEADER, row({ 'Plaatsing ID': '' })]) });
+    expect(bpv(['import', 'placements', 'a.csv'], { cwd: dir }).code).toBe(0);
+    const [p] = bpvJson(['placements', 'list', '--json'], { cwd: dir });
+    expect(p.plaatsing_id).toMatch(/^BPV-\d+$/);
+    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': '', 'Uren totaal': '700' })]));
+    expect(JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 0, updated: 1 });
+    expect(bpvJson(['placements', 'show', p.plaatsing_id, '--json'], { cwd: dir }).uren_totaal).toBe(700);
+  });
+
+  it('refuses unusable files with exit 2, no stack trace and no database', () => {
+    const dir = tempDir({
+      'leeg.csv': '',
+      'kop.csv': excelCsv([HEADER]),
+      'rommel.csv': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0, 0xff, 0xfe, 0, 1]),
+      'kolommen.csv': utf8Csv([['studentnummer', 'Voornaam', 'achternaam', 'E-mail praktijk opleider x', 'Startdatum']]),
+    });
+    for (const [file, text] of [
+      ['leeg.csv', 'is leeg'],
+      ['kop.csv', 'alleen een kopregel'],
+      ['rommel.csv', 'geen CSV-bestand'],
+      ['kolommen.csv', 'mist verplichte kolommen'],
+      ['bestaat-niet.csv', 'bestaat niet'],
+    ]) {
+      const r = bpv(['import', 'placements', file!], { cwd: dir });
+      expect(r.code, file).toBe(2);
+      expect(r.stderr, file).toContain(text);
+      expect(r.stderr, file).not.toMatch(/\n\s+at /);
+      expect(r.stdout, file).toBe('');
+    }
+    const cols = bpv(['import', 'placements', 'kolommen.csv'], { cwd: dir });
+    expect(cols.stderr).toContain('crebo');
+    expect(cols.stderr).toContain('Gevonden kopregels: "studentnummer", "Voornaam"');
+    expect(cols.stderr).toContain('--map email_praktijkopleider=');
+    // only the header-only file got far enough to open the database; it holds nothing
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toEqual([]);
+  });
+
+  it('--map maps other headers, and unknown columns are named once', () => {
+    const header = HEADER.map((h) => (h === 'E-mail praktijkopleider' ? 'Mail PO' : h));
+    const dir = tempDir({ 'a.csv': excelCsv([[...header, 'Opmerking'], [...row(), 'x']]) });
+    const without = bpv(['import', 'placements', 'a.csv'], { cwd: dir });
+    expect(without.code).toBe(2);
+    const r = bpv(['import', 'placements', 'a.csv', '--map', 'email_praktijkopleider=Mail PO'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Onbekende kolommen genegeerd: "Opmerking"');
+  });
+});

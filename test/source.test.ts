@@ -1,0 +1,69 @@
+// The reading layer on its own: encodings, delimiters and the line a record starts on.
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { openCsv } from '../src/import/source.js';
+import { tempDir } from './helpers.js';
+
+async function readAll(file: string, opts = {}) {
+  const src = await openCsv(file, opts);
+  const records = [];
+  for await (const r of src.records) records.push(r);
+  return { src, records };
+}
+
+describe('openCsv', () => {
+  it('detects Windows-1252 even when the first non-ASCII byte comes after the first chunk', async () => {
+    const filler = Array.from({ length: 5000 }, (_, i) => `r${i};Jansen`).join('\r\n');
+    const dir = tempDir({ 'a.csv': iconv.encode(`naam;achternaam\r\n${filler}\r\nZoë;Brüggen\r\n`, 'win1252') });
+    const { src, records } = await readAll(path.join(dir, 'a.csv'));
+    expect(src.encoding).toBe('windows-1252');
+    expect(src.delimiter).toBe(';');
+    expect(records.at(-1)).toEqual({ fields: ['Zoë', 'Brüggen'], line: 5002 });
+  });
+
+  it('keeps a UTF-8 character that straddles two 64 KiB chunks whole', async () => {
+    const prefix = 'x'.repeat(65535 - 'a\n'.length);
+    const dir = tempDir({ 'a.csv': Buffer.from(`a\n${prefix}ë\n`, 'utf8') });
+    const { src, records } = await readAll(path.join(dir, 'a.csv'));
+    expect(src.encoding).toBe('utf8');
+    expect(records[0]!.fields[0]!.endsWith('ë')).toBe(true);
+  });
+
+  it('tab-separated with a BOM', async () => {
+    const dir = tempDir({ 'a.tsv': Buffer.from('\uFEFFa\tb\n1\t2\n', 'utf8') });
+    const { src, records } = await readAll(path.join(dir, 'a.tsv'));
+    expect(src).toMatchObject({ delimiter: '\t', hadBom: true, header: ['a', 'b'] });
+    expect(records).toEqual([{ fields: ['1', '2'], line: 2 }]);
+  });
+
+  it('--encoding and --delimiter override detection', async () => {
+    const dir = tempDir({ 'a.csv': Buffer.from('a;b,c\n1;2,3\n', 'utf8') });
+    const { src, records } = await readAll(path.join(dir, 'a.csv'), { delimiter: ',', encoding: 'windows-1252' });
+    expect(src.header).toEqual(['a;b', 'c']);
+    expect(records[0]!.fields).toEqual(['1;2', '3']);
+  });
+
+  it('reports the line a record starts on, whatever quoted newlines and blank lines come before (property)', async () => {
+    const value = fc.oneof(fc.constantFrom('', 'a', 'é;x', 'twee\nregels', 'drie\r\nregels\nhier', 'quote "q"'), fc.string({ maxLength: 5 }));
+    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(value, value, fc.boolean()), { minLength: 1, maxLength: 20 }), async (rows) => {
+      const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+      let text = 'a;b\r\n';
+      let line = 2;
+      const expected: { fields: string[]; line: number }[] = [];
+      for (const [x, y, blankBefore] of rows) {
+        if (blankBefore) { text += '\r\n'; line++; }
+        text += `${cell(x)};${cell(y)}\r\n`;
+        expected.push({ fields: [x, y], line });
+        line += 1 + (x.match(/\n/g)?.length ?? 0) + (y.match(/\n/g)?.length ?? 0);
+      }
+      const dir = tempDir({ 'p.csv': Buffer.from(text, 'utf8') });
+      const { records } = await readAll(path.join(dir, 'p.csv'));
+      // a record of one empty field is indistinguishable from a blank line
+      expect(records).toEqual(expected.filter((r) => !(r.fields.length === 1 && r.fields[0] === '')));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }), { numRuns: 60 });
+  });
+});

@@ -1,0 +1,127 @@
+// SPEC §1: the database file, its refusal rules, settings and the audit log.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { BIN, bpv, bpvJson, readDb, tempDir, utf8Csv } from './helpers.js';
+
+describe('the database file', () => {
+  it('a read command on a missing file exits 3 and creates nothing', () => {
+    const dir = tempDir();
+    for (const args of [['placements', 'list'], ['status'], ['config', 'list']]) {
+      const r = bpv(args, { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('bestaat niet');
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('init creates it with mode 0600, --db and BPV_DB choose where', () => {
+    const dir = tempDir();
+    expect(bpv(['init', '--db', 'a.db'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['init'], { cwd: dir, env: { BPV_DB: 'b.db' } }).code).toBe(0);
+    for (const f of ['a.db', 'b.db']) expect(fs.statSync(path.join(dir, f)).mode & 0o777).toBe(0o600);
+    expect(readDb(path.join(dir, 'a.db'), (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+  });
+
+  it('refuses a file with a newer schema, untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'new.db');
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    const before = fs.readFileSync(file);
+    const r = bpv(['import', 'placements', 'x.csv', '--db', file], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('schemaversie 99');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database with exit 3', () => {
+    const dir = tempDir({ 'kapot.db': 'dit is geen sqlite-bestand maar tekst die lang genoeg is om op een kop te lijken '.repeat(20) });
+    const r = bpv(['status', '--db', 'kapot.db'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('backs up a file before migrating it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    // a database at schema version 0 that holds something: an older program's file
+    const db = new Database(file);
+    db.exec('CREATE TABLE legacy (x)');
+    db.close();
+    expect(bpv(['init', '--db', file], { cwd: dir }).code).toBe(0);
+    expect(readDb(file, (d) => d.pragma('user_version', { simple: true }))).toBeGreaterThan(0);
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith('old.db.backup-v0-'));
+    expect(backups).toHaveLength(1);
+    expect(readDb(path.join(dir, backups[0]!), (d) => d.pragma('user_version', { simple: true }))).toBe(0);
+    // an up-to-date file is not copied again
+    expect(bpv(['init', '--db', file], { cwd: dir }).code).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('backup'))).toHaveLength(1);
+  });
+
+  it('config: known keys only, values checked, changes audited', () => {
+    const dir = tempDir();
+    expect(bpv(['init'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['config', 'set', 'school.regio', 'Midden'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['config', 'get', 'school.regio'], { cwd: dir }).stdout.trim()).toBe('midden');
+    const bad = bpv(['config', 'set', 'school.regio', 'oost'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('noord | midden | zuid');
+    expect(bpv(['config', 'set', 'school.kleur', 'blauw'], { cwd: dir }).code).toBe(2);
+    expect(bpv(['config', 'set', 'school.postcode', '3511ab'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['config', 'get', 'school.postcode'], { cwd: dir }).stdout.trim()).toBe('3511 AB');
+    expect(bpv(['config', 'get', 'rules.ziek.dagen'], { cwd: dir }).stdout.trim()).toBe('5');
+    const list = bpvJson(['config', 'list', '--json'], { cwd: dir });
+    expect(list).toMatchObject({ 'school.regio': 'midden', 'school.naam': null, 'rules.overwerk.marge': '0' });
+    const changes = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT entity_key, old_value, new_value FROM audit_changes").all());
+    expect(changes).toContainEqual({ entity_key: 'school.regio', old_value: null, new_value: 'midden' });
+  });
+
+  it('db.journal delete switches to the rollback journal, for network shares', () => {
+    const dir = tempDir();
+    expect(bpv(['config', 'set', 'db.journal', 'delete'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['status'], { cwd: dir }).code).toBe(0);
+    expect(readDb(path.join(dir, 'bpv.db'), (db) => db.pragma('journal_mode', { simple: true }))).toBe('delete');
+  });
+
+  it('db backup writes a consistent copy and db check finds nothing wrong', () => {
+    const dir = tempDir();
+    bpv(['config', 'set', 'school.naam', 'ROC Test'], { cwd: dir });
+    expect(bpv(['db', 'backup', 'kopie.db'], { cwd: dir }).code).toBe(0);
+    expect(readDb(path.join(dir, 'kopie.db'), (db) => (db.prepare("SELECT value FROM settings WHERE key='school.naam'").get() as any).value)).toBe('ROC Test');
+    expect(bpv(['db', 'backup', 'kopie.db'], { cwd: dir }).code).toBe(2);
+    const check = bpv(['db', 'check'], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(check.stderr).toContain('in orde');
+  });
+
+  it('an import killed with SIGKILL halfway leaves the database as it was', async () => {
+    const header = ['plaatsing_id', 'studentnummer', 'voornaam', 'achternaam', 'crebo', 'niveau', 'leerweg', 'leerbedrijf', 'kvk',
+      'praktijkopleider', 'email_praktijkopleider', 'startdatum', 'einddatum', 'uren_totaal', 'uren_per_week'];
+    const rows = (n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) => [`${prefix}${i}`, `${prefix}${i}`, 'Jan', 'Jansen', '25491', '3', 'BOL', `Bedrijf ${i % 50}`,
+        String(10000000 + (i % 50)), `PO ${i % 20}`, `po${i % 20}@x.nl`, '2026-09-01', '2027-01-31', '640', '32']);
+    const dir = tempDir({ 'klein.csv': utf8Csv([header, ...rows(10, 'K')]), 'groot.csv': utf8Csv([header, ...rows(150_000, 'G')]) });
+    expect(bpv(['import', 'placements', 'klein.csv'], { cwd: dir }).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'import', 'placements', 'groot.csv'], { cwd: dir, env: { ...process.env, BPV_DB: '' } });
+    // wait until the import is writing (the WAL grows), then pull the plug
+    const wal = path.join(dir, 'bpv.db-wal');
+    const start = Date.now();
+    const initial = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+    while (Date.now() - start < 20_000) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (fs.existsSync(wal) && fs.statSync(wal).size > initial + 4 * 1024 * 1024) break;
+    }
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    const after = readDb(path.join(dir, 'bpv.db'), (db) => ({
+      n: (db.prepare('SELECT count(*) AS n FROM placements').get() as any).n,
+      ok: db.pragma('integrity_check', { simple: true }),
+    }));
+    expect(after).toEqual({ n: 10, ok: 'ok' });
+  });
+});
