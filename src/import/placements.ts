@@ -131,7 +131,7 @@ function placementWriter(db: Db): KindWriter<PlacementRow> {
   );
   const insert = db.prepare(
     `INSERT INTO placements (plaatsing_id, assigned_id, ${PLACEMENT_FIELDS.join(', ')})
-     VALUES (?, ?, ${PLACEMENT_FIELDS.map(() => '?').join(', ')})`,
+     VALUES (?, ?, ${PLACEMENT_FIELDS.map(() => '?').join(', ')}) ON CONFLICT (plaatsing_id) DO NOTHING`,
   );
   const idTaken = db.prepare('SELECT 1 FROM placements WHERE plaatsing_id = ?');
   const nextId = db.prepare('SELECT ifnull(max(id), 0) + 1 AS n FROM placements');
@@ -166,17 +166,16 @@ function placementWriter(db: Db): KindWriter<PlacementRow> {
         leerdoelen: row.leerdoelen,
         vakantiewerk: row.vakantiewerk ? 1 : 0,
       };
+      const values = PLACEMENT_FIELDS.map((f) => fields[f]);
+      // With an id, inserting first is the only statement for a new placement.
+      if (row.plaatsing_id && insert.run(row.plaatsing_id, 0, ...values).changes === 1) return { status: 'inserted' };
       const existing = (row.plaatsing_id
         ? byId.get(row.plaatsing_id)
         : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
       if (!existing) {
-        let id = row.plaatsing_id;
-        if (!id) {
-          let n = (nextId.get() as { n: number }).n;
-          while (idTaken.get(`BPV-${n}`)) n++;
-          id = `BPV-${n}`;
-        }
-        insert.run(id, row.plaatsing_id ? 0 : 1, ...PLACEMENT_FIELDS.map((f) => fields[f]));
+        let n = (nextId.get() as { n: number }).n;
+        while (idTaken.get(`BPV-${n}`)) n++;
+        insert.run(`BPV-${n}`, 1, ...values);
         return { status: 'inserted' };
       }
       const changed = PLACEMENT_FIELDS.filter((f) => existing[f] !== fields[f]);

@@ -10,7 +10,7 @@ import { audit, type FieldChange } from '../db/audit.js';
 import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
-import { openCsv, type CsvSource, type SourceOptions } from './source.js';
+import { openCsvFast, type CsvSource, type SourceOptions } from './source.js';
 
 export interface RowError {
   line: number;
@@ -119,7 +119,7 @@ export interface ImportSummary {
 }
 
 export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
-  const src = await openCsv(file, opts);
+  const src = await openCsvFast(file, opts);
   let mapFlags = opts.map ?? [];
   let mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
   if (mapping.missing.length && opts.askMapping) {
@@ -150,6 +150,8 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   const total = file === '-' ? 0 : fs.statSync(file).size;
   let lastProgress = 0;
 
+  // a larger page cache keeps the indexes being filled in memory during a big import
+  db.pragma('cache_size = -65536');
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {

@@ -44,7 +44,8 @@ export class SharedRecords {
   ) {
     this.select = db.prepare(`SELECT ${idColumn} AS id, ${fieldNames.join(', ')} FROM ${table} WHERE ${keyWhere}`);
     const cols = [...keyColumns, ...fieldNames];
-    this.insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    // Insert first: on a new record that is the only statement; a conflict means it exists.
+    this.insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`);
   }
 
   /**
@@ -55,17 +56,17 @@ export class SharedRecords {
     const k = keyValues.length === 1 ? String(keyValues[0]) : keyValues.map((v) => String(v ?? '')).join('\u0000');
     let e = this.entries.get(k);
     if (!e) {
-      const row = this.select.get(...keyValues) as (Fields & { id: number | string }) | undefined;
-      if (row) {
-        const { id, ...stored } = row;
-        e = { id, key: keyValues.filter((v) => v !== null).join('/'), isNew: false, stored, fromFile: {}, fileLine: {}, lastLine: line };
-      } else {
-        const values = this.fieldNames.map((f) => fields[f] ?? null);
-        const info = this.insert.run(...keyValues, ...values);
+      const values = this.fieldNames.map((f) => fields[f] ?? null);
+      const info = this.insert.run(...keyValues, ...values);
+      const key = keyValues.filter((v) => v !== null).join('/');
+      if (info.changes === 1) {
         const id = this.idColumn === 'id' ? Number(info.lastInsertRowid) : String(keyValues[0]);
         const stored: Fields = {};
         this.fieldNames.forEach((f, i) => (stored[f] = values[i]!));
-        e = { id, key: keyValues.filter((v) => v !== null).join('/'), isNew: true, stored, fromFile: {}, fileLine: {}, lastLine: line };
+        e = { id, key, isNew: true, stored, fromFile: {}, fileLine: {}, lastLine: line };
+      } else {
+        const { id, ...stored } = this.select.get(...keyValues) as Fields & { id: number | string };
+        e = { id, key, isNew: false, stored, fromFile: {}, fileLine: {}, lastLine: line };
       }
       this.entries.set(k, e);
     }

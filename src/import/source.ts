@@ -6,7 +6,10 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { UsageError } from '../errors.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BpvError, UsageError, type ExitCode } from '../errors.js';
+import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 
 export type Encoding = 'utf8' | 'windows-1252';
@@ -233,6 +236,83 @@ export async function openCsv(file: string, opts: SourceOptions = {}): Promise<C
       },
     },
     sha256: () => hash.copy().digest('hex'),
+    bytesRead: () => bytes,
+  };
+}
+
+const WORKER_URL = new URL('./source-worker.js', import.meta.url);
+/** below this size a thread costs more than it saves */
+const THREAD_MIN_BYTES = 4 << 20;
+
+/**
+ * openCsv, with the reading done in a worker thread for large files. Same records, same
+ * errors; standard input and small files are read on this thread.
+ */
+export async function openCsvFast(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
+  let size = 0;
+  try {
+    size = file === '-' ? 0 : fs.statSync(file).size;
+  } catch {
+    /* openCsv names the missing file */
+  }
+  if (size < THREAD_MIN_BYTES || !fs.existsSync(fileURLToPath(WORKER_URL))) return openCsv(file, opts);
+
+  const worker = new Worker(WORKER_URL, { workerData: { file, opts: { delimiter: opts.delimiter, encoding: opts.encoding }, lang: lang() } });
+  type Msg = import('./source-worker.js').WorkerMessage;
+  const queue: Msg[] = [];
+  let waiting: ((m: Msg) => void) | undefined;
+  const push = (m: Msg) => {
+    if (waiting) {
+      const w = waiting;
+      waiting = undefined;
+      w(m);
+    } else queue.push(m);
+  };
+  worker.on('message', push);
+  worker.on('error', (e) => push({ type: 'error', message: e.message, exitCode: null, stack: e.stack }));
+  const next = () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<Msg>((r) => (waiting = r)));
+  const fail = (m: Extract<Msg, { type: 'error' }>): never => {
+    void worker.terminate();
+    if (m.exitCode !== null) throw new BpvError(m.message, m.exitCode as ExitCode);
+    const e = new Error(m.message);
+    if (m.stack) e.stack = m.stack;
+    throw e;
+  };
+
+  const first = await next();
+  if (first.type === 'error') fail(first);
+  if (first.type !== 'meta') throw new Error('source worker: expected meta');
+  let sha = '';
+  let bytes = 0;
+  async function* records(): AsyncGenerator<CsvRecord> {
+    try {
+      for (;;) {
+        const m = await next();
+        if (m.type === 'batch') {
+          worker.postMessage({ type: 'credit' });
+          bytes = m.bytesRead;
+          yield* m.records;
+        } else if (m.type === 'end') {
+          sha = m.sha256;
+          bytes = m.bytesRead;
+          return;
+        } else if (m.type === 'error') {
+          fail(m);
+        }
+      }
+    } finally {
+      void worker.terminate();
+    }
+  }
+  return {
+    name: file,
+    encoding: first.encoding as Encoding,
+    delimiter: first.delimiter,
+    hadBom: first.hadBom,
+    header: first.header,
+    headerLine: first.headerLine,
+    records: records(),
+    sha256: () => sha,
     bytesRead: () => bytes,
   };
 }

@@ -1,0 +1,52 @@
+// Runs the reading layer in a worker thread, so that decoding and CSV parsing of a large file
+// use the second core while the main thread validates and writes. Records travel in batches;
+// the main thread hands out credit so a fast reader cannot fill memory ahead of the writer.
+import { parentPort, workerData } from 'node:worker_threads';
+import { BpvError } from '../errors.js';
+import { setLang } from '../i18n/lang.js';
+import { openCsv, type CsvRecord } from './source.js';
+
+export type WorkerMessage =
+  | { type: 'meta'; encoding: string; delimiter: string; hadBom: boolean; header: string[]; headerLine: number }
+  | { type: 'batch'; records: CsvRecord[]; bytesRead: number }
+  | { type: 'end'; sha256: string; bytesRead: number }
+  | { type: 'error'; message: string; exitCode: number | null; stack?: string | undefined };
+
+const BATCH = 2000;
+const MAX_IN_FLIGHT = 8;
+
+async function run(): Promise<void> {
+  const port = parentPort!;
+  const { file, opts, lang } = workerData as { file: string; opts: { delimiter?: string; encoding?: string }; lang: string };
+  setLang(lang);
+  let credit = MAX_IN_FLIGHT;
+  let wake: (() => void) | undefined;
+  port.on('message', (m: { type: string }) => {
+    if (m.type === 'credit') {
+      credit++;
+      wake?.();
+    }
+  });
+  try {
+    const src = await openCsv(file, opts);
+    port.postMessage({ type: 'meta', encoding: src.encoding, delimiter: src.delimiter, hadBom: src.hadBom, header: src.header, headerLine: src.headerLine } satisfies WorkerMessage);
+    let batch: CsvRecord[] = [];
+    for await (const r of src.records) {
+      batch.push(r);
+      if (batch.length >= BATCH) {
+        while (credit <= 0) await new Promise<void>((res) => (wake = res));
+        credit--;
+        port.postMessage({ type: 'batch', records: batch, bytesRead: src.bytesRead() } satisfies WorkerMessage);
+        batch = [];
+      }
+    }
+    if (batch.length) port.postMessage({ type: 'batch', records: batch, bytesRead: src.bytesRead() } satisfies WorkerMessage);
+    port.postMessage({ type: 'end', sha256: src.sha256(), bytesRead: src.bytesRead() } satisfies WorkerMessage);
+  } catch (e) {
+    const err = e as Error;
+    port.postMessage({ type: 'error', message: err.message, exitCode: e instanceof BpvError ? e.exitCode : null, stack: err.stack } satisfies WorkerMessage);
+  }
+  port.close();
+}
+
+void run();
