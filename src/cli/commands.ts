@@ -5,10 +5,14 @@ import { registerAdmin } from './admin.js';
 import { registerImport } from './import.js';
 import { registerPlacements } from './placements.js';
 import { registerDemo } from './demo.js';
+import { registerHours } from './hours.js';
+import { registerHolidays } from './holidays.js';
 
 export function registerCommands(program: Command, cli: Cli): void {
   registerAdmin(program, cli);
   registerImport(program, cli);
   registerPlacements(program, cli);
+  registerHours(program, cli);
+  registerHolidays(program, cli);
   registerDemo(program, cli);
 }

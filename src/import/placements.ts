@@ -82,10 +82,10 @@ export function parsePlacementRow(ctx: RowContext): PlacementRow | undefined {
   const urenPerWeek = ctx.parse('uren_per_week', parseHours, true);
   const vakantiewerk = ctx.parse('vakantiewerk', parseJaNee, false);
 
-  if (startdatum && einddatum && einddatum < startdatum) ctx.error('einddatum', msg().endBeforeStart(ctx.raw('startdatum')));
-  if (geboortedatum && startdatum && geboortedatum >= startdatum) ctx.error('geboortedatum', msg().bornAfterStart());
-  if (urenTotaal !== null && urenTotaal <= 0) ctx.error('uren_totaal', msg().mustBePositive());
-  if (urenPerWeek !== null && (urenPerWeek <= 0 || urenPerWeek > 60)) ctx.error('uren_per_week', msg().hoursPerWeekRange());
+  if (startdatum && einddatum && einddatum < startdatum) ctx.error('einddatum', msg().endBeforeStart(ctx.raw('einddatum'), ctx.raw('startdatum')));
+  if (geboortedatum && startdatum && geboortedatum >= startdatum) ctx.error('geboortedatum', msg().bornAfterStart(ctx.raw('geboortedatum')));
+  if (urenTotaal !== null && urenTotaal <= 0) ctx.error('uren_totaal', msg().mustBePositive(ctx.raw('uren_totaal')));
+  if (urenPerWeek !== null && (urenPerWeek <= 0 || urenPerWeek > 60)) ctx.error('uren_per_week', msg().hoursPerWeekRange(ctx.raw('uren_per_week')));
   if (ctx.errors.length) return undefined;
   if (!geboortedatum) ctx.warn('geboortedatum', msg().noBirthDate());
 
@@ -193,7 +193,7 @@ function placementWriter(db: Db): KindWriter<PlacementRow> {
       const lines = new Set<number>();
       for (const r of results) for (const l of r.changedLines) lines.add(l);
       for (const l of lines) if (unchangedLines.has(l)) promoted++;
-      return { promoted, changes: results.flatMap((r) => r.changes), warnings: results.flatMap((r) => r.warnings) };
+      return { toUpdated: promoted, changes: results.flatMap((r) => r.changes), warnings: results.flatMap((r) => r.warnings) };
     },
   };
 }

@@ -77,7 +77,7 @@ export interface KindWriter<R> {
    * are settled here, last row wins; rows first counted unchanged whose shared record did
    * change are promoted to updated.
    */
-  finish?(): { promoted: number; changes: FieldChange[]; warnings: RowWarning[] } | void;
+  finish?(): { toUpdated: number; toInserted?: number; changes: FieldChange[]; warnings: RowWarning[] } | void;
 }
 
 export interface ImportKind<R> {
@@ -85,6 +85,8 @@ export interface ImportKind<R> {
   columns: readonly ColumnSpec[];
   /** the column a duplicate-key error names */
   keyColumn: string;
+  /** groups of optional columns of which the file must have at least one */
+  requireOneOf?: readonly (readonly string[])[];
   parse(ctx: RowContext): R | undefined;
   writer(db: Db): KindWriter<R>;
 }
@@ -128,6 +130,9 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
       mapFlags = [...mapFlags, ...extra];
       mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
     }
+  }
+  for (const group of kind.requireOneOf ?? []) {
+    if (!group.some((c) => mapping.index.has(c))) mapping.missing.push({ column: group.join(msg().or()) });
   }
   if (mapping.missing.length) {
     throw new UsageError(msg().missingColumns(src.name, mapping.missing, src.header), {
@@ -192,8 +197,9 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
     if (summary.read === 0) throw new UsageError(msg().fileNoRows(src.name));
     const fin = writer.finish?.();
     if (fin) {
-      summary.unchanged -= fin.promoted;
-      summary.updated += fin.promoted;
+      summary.unchanged -= fin.toUpdated + (fin.toInserted ?? 0);
+      summary.updated += fin.toUpdated;
+      summary.inserted += fin.toInserted ?? 0;
       changes.push(...fin.changes);
       summary.warnings.push(...fin.warnings);
     }

@@ -1,0 +1,145 @@
+// Import of timesheets (SPEC §2): one row per student per day per soort. A row names its
+// placement by plaatsing_id, or by studentnummer and the date that falls in its period.
+import type { Db } from '../db/open.js';
+import type { FieldChange } from '../db/audit.js';
+import { epochDay } from '../domain/dates.js';
+import { SOORTEN, STATUSES, type Soort, type TimesheetStatus } from '../domain/types.js';
+import { fmtDate } from '../i18n/lang.js';
+import { msg } from '../i18n/messages.js';
+import type { ColumnSpec } from './headers.js';
+import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
+import { parseDate, parseHours, parseOneOf } from './values.js';
+
+export const TIMESHEET_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'plaatsing_id', required: false },
+  { name: 'studentnummer', required: false },
+  { name: 'datum', required: true },
+  { name: 'uren', required: true },
+  { name: 'soort', required: false },
+  { name: 'werkzaamheden', required: false },
+  { name: 'status', required: false },
+  { name: 'ingediend_op', required: false },
+  { name: 'goedgekeurd_op', required: false },
+  { name: 'goedgekeurd_door', required: false },
+];
+
+export interface TimesheetRow {
+  plaatsing_id: string | null;
+  studentnummer: string | null;
+  datum: string;
+  uren: number;
+  soort: Soort;
+  werkzaamheden: string | null;
+  status: TimesheetStatus;
+  ingediend_op: string | null;
+  goedgekeurd_op: string | null;
+  goedgekeurd_door: string | null;
+  /** resolved by the writer */
+  placementId?: number;
+}
+
+export function parseTimesheetRow(ctx: RowContext): TimesheetRow | undefined {
+  const plaatsing_id = ctx.get('plaatsing_id');
+  const studentnummer = ctx.get('studentnummer');
+  if (!plaatsing_id && !studentnummer) ctx.error('plaatsing_id', msg().tsNeedsPlacementOrStudent());
+  const datum = ctx.parse('datum', parseDate, true);
+  const uren = ctx.parse('uren', parseHours, true);
+  if (uren !== null && uren > 24) ctx.error('uren', msg().tsHoursRange(ctx.raw('uren')));
+  const soort = ctx.parse('soort', (v) => parseOneOf(v, SOORTEN), false) ?? 'gewerkt';
+  const status = ctx.parse('status', (v) => parseOneOf(v, STATUSES), false) ?? 'ingediend';
+  const ingediend_op = ctx.parse('ingediend_op', parseDate, false);
+  const goedgekeurd_op = ctx.parse('goedgekeurd_op', parseDate, false);
+  if (status === 'goedgekeurd' && !goedgekeurd_op && !ctx.get('goedgekeurd_op')) ctx.error('goedgekeurd_op', msg().tsApprovedNeedsDate());
+  if (ctx.errors.length) return undefined;
+  return {
+    plaatsing_id, studentnummer, datum: datum!, uren: uren!, soort, werkzaamheden: ctx.get('werkzaamheden'), status,
+    ingediend_op, goedgekeurd_op, goedgekeurd_door: ctx.get('goedgekeurd_door'),
+  };
+}
+
+interface Candidate {
+  id: number;
+  plaatsing_id: string;
+  studentnummer: string;
+  startdatum: string;
+  einddatum: string;
+}
+
+const FIELDS = ['uren', 'werkzaamheden', 'status', 'ingediend_op', 'goedgekeurd_op', 'goedgekeurd_door'] as const;
+type Stored = Record<(typeof FIELDS)[number], string | number | null>;
+
+function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
+  // every placement, once: a lookup per row would dominate a million-row import
+  const all = db.prepare('SELECT id, plaatsing_id, studentnummer, startdatum, einddatum FROM placements').all() as Candidate[];
+  const byPlaatsingId = new Map(all.map((p) => [p.plaatsing_id, p]));
+  const plaatsingIdOf = new Map(all.map((p) => [p.id, p.plaatsing_id]));
+  const byStudent = new Map<string, Candidate[]>();
+  for (const p of all) {
+    const list = byStudent.get(p.studentnummer);
+    if (list) list.push(p);
+    else byStudent.set(p.studentnummer, [p]);
+  }
+  const insert = db.prepare(
+    `INSERT INTO timesheets (placement_id, datum, soort, ${FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (placement_id, datum, soort) DO NOTHING`,
+  );
+  const select = db.prepare(`SELECT ${FIELDS.join(', ')} FROM timesheets WHERE placement_id = ? AND datum = ? AND soort = ?`);
+  const soortIndex = new Map(SOORTEN.map((s, i) => [s, i]));
+  const describe = (c: Candidate) => `${c.plaatsing_id} (${fmtDate(c.startdatum)} t/m ${fmtDate(c.einddatum)})`;
+
+  return {
+    key(row, ctx) {
+      let p: Candidate | undefined;
+      if (row.plaatsing_id) {
+        p = byPlaatsingId.get(row.plaatsing_id);
+        if (!p) return void ctx.error('plaatsing_id', msg().placementNotFound(row.plaatsing_id));
+        if (row.studentnummer && row.studentnummer !== p.studentnummer) {
+          return void ctx.error('studentnummer', msg().tsStudentMismatch(row.studentnummer, p.plaatsing_id, p.studentnummer));
+        }
+      } else {
+        const list = byStudent.get(row.studentnummer!) ?? [];
+        const hits = list.filter((c) => c.startdatum <= row.datum && row.datum <= c.einddatum);
+        if (hits.length !== 1) {
+          return void ctx.error('studentnummer', hits.length === 0
+            ? msg().tsNoPlacement(row.studentnummer!, fmtDate(row.datum), list.map(describe))
+            : msg().tsSeveralPlacements(row.studentnummer!, fmtDate(row.datum), hits.map(describe)));
+        }
+        p = hits[0]!;
+      }
+      row.placementId = p.id;
+      // a number, not a string: a million keys stay small in memory
+      return p.id * 400_000 + epochDay(row.datum) * 4 + soortIndex.get(row.soort)!;
+    },
+    write(row): WriteOutcome {
+      const values: Stored = {
+        uren: row.uren, werkzaamheden: row.werkzaamheden, status: row.status, ingediend_op: row.ingediend_op,
+        goedgekeurd_op: row.goedgekeurd_op, goedgekeurd_door: row.goedgekeurd_door,
+      };
+      const id = row.placementId!;
+      if (insert.run(id, row.datum, row.soort, ...FIELDS.map((f) => values[f])).changes === 1) return { status: 'inserted' };
+      const old = select.get(id, row.datum, row.soort) as Stored;
+      // An approval given in bpv is never taken back by an import that brings the same hours.
+      if (old.status === 'goedgekeurd' && old.uren === row.uren) {
+        values.status = old.status;
+        values.goedgekeurd_op = old.goedgekeurd_op;
+        values.goedgekeurd_door = old.goedgekeurd_door;
+      }
+      const changed = FIELDS.filter((f) => old[f] !== values[f]);
+      if (!changed.length) return { status: 'unchanged' };
+      db.prepare(`UPDATE timesheets SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE placement_id = ? AND datum = ? AND soort = ?`)
+        .run(...changed.map((f) => values[f]), id, row.datum, row.soort);
+      const key = `${plaatsingIdOf.get(id)}/${row.datum}/${row.soort}`;
+      const changes: FieldChange[] = changed.map((f) => ({ entity: 'uren', key, field: f, old: old[f], new: values[f] }));
+      return { status: 'updated', changes };
+    },
+  };
+}
+
+export const timesheetsImport: ImportKind<TimesheetRow> = {
+  kind: 'timesheets',
+  columns: TIMESHEET_COLUMNS,
+  keyColumn: 'datum',
+  requireOneOf: [['plaatsing_id', 'studentnummer']],
+  parse: parseTimesheetRow,
+  writer: timesheetWriter,
+};
