@@ -157,7 +157,8 @@ function placementValues(i, rnd, opts) {
       `${studentnummer}@student.${SCHOOL}`, opleiding, crebo, String(niveau), bbl ? 'BBL' : 'BOL', comp.naam, comp.kvk,
       comp.vest, comp.adres, comp.postcode, comp.plaats, `Praktijkopleider ${po + 1}`,
       `po${po + 1}@leerbedrijf${po + 1}.example.nl`, `06-${pad(10_000_000 + po * 37, 8)}`,
-      rnd() < 0.5 ? `Werkbegeleider ${c + 1}` : '', '', rnd() < 0.8 ? `BPV-begeleider ${(i % 200) + 1}` : '', '',
+      ...(rnd() < 0.5 ? [`Werkbegeleider ${c + 1}`, `werkbegeleider@leerbedrijf${c + 1}.example.nl`] : ['', '']),
+      ...(rnd() < 0.8 ? [`BPV-begeleider ${(i % 200) + 1}`, `bpv${(i % 200) + 1}@${SCHOOL}`] : ['', '']),
       isoOf(start), isoOf(end), String(plannedHours(start, end, upw, bbl)), String(upw), pick(rnd, LEERDOELEN), rnd() < 0.03 ? 'ja' : 'nee',
     ],
   };
