@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // the CLI tests spawn processes; two cores are shared between test files and those processes
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // native modules (better-sqlite3) are safest in child processes

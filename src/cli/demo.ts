@@ -10,7 +10,8 @@ import { listPlacements, studentName } from '../db/placements.js';
 import { statusCounts } from '../db/maintenance.js';
 import { IMPORT_KINDS } from '../import/kinds.js';
 import { runImport } from '../import/run.js';
-import { fmtDate } from '../i18n/lang.js';
+import { fmtDate, fmtNumber } from '../i18n/lang.js';
+import { listTimesheets } from '../db/timesheets.js';
 import { EXIT } from '../errors.js';
 import type { Cli } from './main.js';
 import { renderSummary } from './import.js';
@@ -19,15 +20,18 @@ import { table } from './table.js';
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 export const DEMO_SCHOOL: Record<string, string> = {
-  'school.naam': 'ROC De Nieuwe Vaart',
+  'school.naam': 'ROC De Heuvelrug',
   'school.brin': '25ZZ',
-  'school.adres': 'Vaartweg 12',
-  'school.postcode': '3511 AB',
-  'school.plaats': 'Utrecht',
+  'school.adres': 'Heuvelrugweg 12',
+  'school.postcode': '3701 AB',
+  'school.plaats': 'Zeist',
   'school.telefoon': '030 123 45 67',
-  'school.email': 'bureauwerkenstage@rocdenieuwevaart.nl',
+  'school.email': 'bureauwerkenstage@rocdeheuvelrug.nl',
   'school.regio': 'midden',
 };
+
+/** The fixtures describe the school year as it stood on this day; the demo looks from there. */
+export const DEMO_AS_OF = '2026-11-24';
 
 export function registerDemo(program: Command, cli: Cli): void {
   program
@@ -48,22 +52,34 @@ export function registerDemo(program: Command, cli: Cli): void {
         for (const [k, v] of Object.entries(DEMO_SCHOOL)) setSetting(db, k, v);
         io.err(`Schoolgegevens ingesteld: ${DEMO_SCHOOL['school.naam']} (${DEMO_SCHOOL['school.brin']}), regio ${DEMO_SCHOOL['school.regio']}`);
 
-        for (const [file, note] of [
-          ['plaatsingen.csv', 'Excel-export: puntkomma, Windows-1252'],
-          ['plaatsingen-utf8.csv', 'UTF-8 met BOM, komma'],
-        ] as const) {
-          step(`bpv import placements fixtures/${file}   (${note})`);
-          const s = await runImport(db, IMPORT_KINDS.placements!, path.join(FIXTURES, file), {});
+        const imports: [string, string, string][] = [
+          ['placements', 'plaatsingen.csv', 'Excel-export: puntkomma, Windows-1252'],
+          ['placements', 'plaatsingen-utf8.csv', 'UTF-8 met BOM, komma'],
+          ['timesheets', 'uren.csv', 'urenregistratie per plaatsing_id'],
+          ['timesheets', 'uren-per-student.csv', 'urenregistratie per studentnummer'],
+          ['recognitions', 'erkenningen.csv', 'uittreksel SBB-register'],
+          ['holidays', 'vakanties-school.csv', 'eigen vakantierooster van de school, regio midden'],
+        ];
+        for (const [kind, file, note] of imports) {
+          step(`bpv import ${kind} fixtures/${file}   (${note})`);
+          const s = await runImport(db, IMPORT_KINDS[kind]!, path.join(FIXTURES, file), {});
           renderSummary(io, s, {});
         }
 
-        step('bpv placements list --active-on vandaag (eerste 10)');
-        const today = new Date().toISOString().slice(0, 10);
-        const active = listPlacements(db, { activeOn: today });
+        step(`bpv placements list --active-on ${DEMO_AS_OF} (eerste 10)`);
+        const active = listPlacements(db, { activeOn: DEMO_AS_OF });
         io.out(table(['plaatsing', 'naam', 'leerweg', 'leerbedrijf', 'einde'],
           active.slice(0, 10).map((p) => [p.plaatsing_id, studentName(p), p.leerweg, p.leerbedrijf, fmtDate(p.effectieve_einddatum)])));
-        const c = statusCounts(db, today);
-        io.err(`${c.placements} plaatsingen (${c.active} lopend), ${c.students} studenten, ${c.companies} leerbedrijven, ${c.praktijkopleiders} praktijkopleiders.`);
+        const c = statusCounts(db, DEMO_AS_OF);
+        io.err(`${c.placements} plaatsingen (${c.active} lopend), ${c.students} studenten, ${c.companies} leerbedrijven, ${c.praktijkopleiders} praktijkopleiders, ${c.timesheet_entries} urenregels.`);
+
+        const example = active[0];
+        if (example) {
+          step(`bpv hours list --placement ${example.plaatsing_id} --from 2026-11-09   (${studentName(example)})`);
+          const hours = listTimesheets(db, { placement: example.plaatsing_id, from: '2026-11-09' });
+          io.out(table(['datum', 'uren', 'soort', 'status', 'werkzaamheden'],
+            hours.map((h) => [fmtDate(h.datum), fmtNumber(h.uren), h.soort, h.status, (h.werkzaamheden ?? '').replace(/\s+/g, ' ').slice(0, 40)]), { right: [1] }));
+        }
 
         step('Klaar');
         io.err(`Alles staat in ${dir}. Kijk verder met:\n  bpv --db ${path.relative(process.cwd(), dbFile) || dbFile} placements list`);

@@ -1,0 +1,49 @@
+// The README's promises: `bpv demo` works on the shipped fixtures, every command has help and
+// appears in the README.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, bpv, bpvJson, tempDir } from './helpers.js';
+
+describe('bpv demo', () => {
+  it('runs the main job in its own database, whatever BPV_DB says', () => {
+    const dir = tempDir();
+    const r = bpv(['demo', 'demo'], { cwd: dir, env: { BPV_DB: path.join(dir, 'elders.db') } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'elders.db'))).toBe(false);
+    const db = path.join(dir, 'demo', 'bpv.db');
+    expect(bpvJson(['placements', 'list', '--json', '--db', db], { cwd: dir })).toHaveLength(42);
+    expect(r.stderr).toContain('afgekeurd');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // a second run starts fresh rather than piling up
+    expect(bpv(['demo', 'demo'], { cwd: dir }).code).toBe(0);
+    expect(bpvJson(['hours', 'list', '--json', '--db', db], { cwd: dir })).toHaveLength(1713);
+  });
+});
+
+describe('help and README', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const top = bpv(['--help'], { cwd: ROOT });
+  const commands = [...top.stdout.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+
+  it('--help lists the commands and --version works', () => {
+    expect(top.code).toBe(0);
+    expect(commands).toEqual(expect.arrayContaining(['init', 'status', 'config', 'import', 'placements', 'hours', 'holidays', 'demo', 'db']));
+    expect(bpv(['--version'], { cwd: ROOT }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('every command has help and is shown in the README', () => {
+    for (const c of commands) {
+      const r = bpv([c, '--help'], { cwd: ROOT });
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toContain('Usage: bpv ' + c);
+      expect(readme, c).toContain(`bpv ${c}`);
+    }
+  });
+
+  it('an unknown command or flag is a usage error (exit 2)', () => {
+    expect(bpv(['bestaatniet'], { cwd: ROOT }).code).toBe(2);
+    expect(bpv(['placements', 'list', '--onzin'], { cwd: ROOT }).code).toBe(2);
+    expect(bpv(['import', 'fietsen', 'x.csv'], { cwd: ROOT }).code).toBe(2);
+  });
+});
