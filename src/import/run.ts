@@ -156,7 +156,7 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   let lastProgress = 0;
 
   // a larger page cache keeps the indexes being filled in memory during a big import
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -16384');
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
