@@ -34,7 +34,15 @@ export type WriteOutcome =
 export class RowContext {
   readonly errors: RowError[] = [];
   readonly warnings: RowWarning[] = [];
-  constructor(readonly line: number, private readonly values: (col: string) => string | undefined) {}
+  constructor(
+    readonly line: number,
+    private readonly fields: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
+  private values(col: string): string | undefined {
+    const i = this.index.get(col);
+    return i === undefined ? undefined : this.fields[i];
+  }
   /** the trimmed value, or null when empty (an empty optional value is null) */
   get(col: string): string | null {
     const v = this.values(col);
@@ -164,10 +172,7 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
     for await (const rec of src.records) {
       summary.read++;
       const f = rec.fields;
-      const ctx = new RowContext(rec.line, (col) => {
-        const i = idx.get(col);
-        return i === undefined ? undefined : f[i];
-      });
+      const ctx = new RowContext(rec.line, f, idx);
       if (f.length > headerLen && f.slice(headerLen).some((v) => v.trim() !== '')) {
         ctx.errors.push({ line: rec.line, column: msg().wholeRow(), value: f.slice(headerLen).join(src.delimiter), message: msg().tooManyFields(f.length, headerLen, src.delimiter) });
       }

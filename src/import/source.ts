@@ -291,7 +291,12 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
         if (m.type === 'batch') {
           worker.postMessage({ type: 'credit' });
           bytes = m.bytesRead;
-          yield* m.records;
+          let at = 0;
+          for (let i = 0; i < m.lines.length; i++) {
+            const n = m.counts[i]!;
+            yield { fields: m.fields.slice(at, at + n), line: m.lines[i]! };
+            at += n;
+          }
         } else if (m.type === 'end') {
           sha = m.sha256;
           bytes = m.bytesRead;

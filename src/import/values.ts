@@ -20,7 +20,21 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 // Day first, always: Dutch sources never use US order, and guessing would corrupt dates.
 const DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** YYYY-MM-DD exactly: the common case of exports, checked without a regular expression. */
+function fastIso(s: string): string | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(s.charCodeAt(i))) return undefined;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  return isValidYmd(y, m, d) ? s : undefined;
+}
+
 export function parseDate(raw: string): Parsed<string> {
+  const fast = fastIso(raw);
+  if (fast !== undefined) return { ok: true, value: fast };
   const s = raw.trim();
   let y: number, m: number, d: number;
   let mt = ISO.exec(s);
