@@ -1,0 +1,167 @@
+// Reads everything `runRules` needs from the database: a handful of queries in total, whatever
+// the number of placements. The timesheets come in one ordered pass (placement, date) and are
+// dealt out to their placement as they stream by; nothing is queried per placement.
+
+import type Database from 'better-sqlite3';
+import type { EndReason, Holiday, IsoDate, Leerweg, Soort, TimesheetStatus } from '../domain/types.js';
+import type { Lang } from '../i18n/rule-format.js';
+import { runRules, type ValidationResult } from './engine.js';
+import { indexRecognitions, isRecognised } from './recognition.js';
+import type { SettingsSource } from './settings.js';
+import type { PlacementInput, PokParty, PokState, RuleEntry, ValidationFilters, ValidationInput } from './types.js';
+
+export interface LoadOptions {
+  asOf: IsoDate;
+  lang: Lang;
+  /** the school holidays in force (shipped + imported); the holiday calendar owns that merge */
+  holidays: readonly Holiday[];
+  /** the settings to validate with; omitted: read from the settings table */
+  settings?: SettingsSource;
+  filters?: ValidationFilters;
+}
+
+type PlacementRow = {
+  id: number;
+  plaatsing_id: string;
+  studentnummer: string;
+  voornaam: string;
+  tussenvoegsel: string | null;
+  achternaam: string;
+  geboortedatum: string | null;
+  leerweg: Leerweg;
+  startdatum: string;
+  einddatum: string;
+  beeindigd_op: string | null;
+  beeindigd_reden: EndReason | null;
+  uren_totaal: number;
+  uren_per_week: number;
+  vakantiewerk: number;
+  praktijkopleider_email: string;
+  kvk: string;
+  vestigingsnummer: string | null;
+  crebo: string;
+};
+
+// Both placement filters are optional: a NULL parameter disables its condition.
+const FILTER = `
+  (:ids IS NULL OR p.plaatsing_id IN (SELECT value FROM json_each(:ids)))
+  AND (:po IS NULL OR p.praktijkopleider_email = :po)`;
+
+const PLACEMENTS_SQL = `
+  SELECT p.id, p.plaatsing_id, p.studentnummer, s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum,
+         p.leerweg, p.startdatum, p.einddatum, p.beeindigd_op, p.beeindigd_reden, p.uren_totaal, p.uren_per_week,
+         p.vakantiewerk, p.praktijkopleider_email, c.kvk, c.vestigingsnummer, p.crebo
+  FROM placements p
+  JOIN students s ON s.studentnummer = p.studentnummer
+  JOIN companies c ON c.id = p.company_id
+  WHERE ${FILTER}`;
+
+// Ordered like the timesheets primary key, so SQLite walks it without a sort step.
+const TIMESHEETS_SQL = `
+  SELECT t.placement_id, t.datum, t.uren, t.soort, t.status, t.goedgekeurd_op
+  FROM timesheets t
+  JOIN placements p ON p.id = t.placement_id
+  WHERE ${FILTER}
+  ORDER BY t.placement_id, t.datum, t.soort`;
+
+// The current POK is the highest version; signatures of older versions no longer count.
+const POK_SQL = `
+  SELECT v.placement_id, v.version, g.party, g.signed_on
+  FROM pok_versions v
+  LEFT JOIN pok_signatures g ON g.placement_id = v.placement_id AND g.version = v.version
+  WHERE v.version = (SELECT max(version) FROM pok_versions m WHERE m.placement_id = v.placement_id)`;
+
+const RECOGNITIONS_SQL = `SELECT kvk, vestigingsnummer, crebo, erkend_vanaf, erkend_tot FROM recognitions`;
+
+function filterParams(f: ValidationFilters | undefined): { ids: string | null; po: string | null } {
+  const placement = f?.placement;
+  const ids = placement === undefined ? null : JSON.stringify(typeof placement === 'string' ? [placement] : placement);
+  const po = f?.praktijkopleider === undefined ? null : f.praktijkopleider.trim().toLowerCase();
+  return { ids, po };
+}
+
+function fullName(r: PlacementRow): string {
+  return [r.voornaam, r.tussenvoegsel, r.achternaam].filter((x) => x !== null && x !== '').join(' ');
+}
+
+function loadPoks(db: Database.Database): Map<number, PokState> {
+  const poks = new Map<number, PokState>();
+  const rows = db.prepare(POK_SQL).raw(true).iterate() as IterableIterator<[number, number, PokParty | null, string | null]>;
+  for (const [placementId, version, party, signedOn] of rows) {
+    let pok = poks.get(placementId);
+    if (pok === undefined) poks.set(placementId, (pok = { version, signed: {} }));
+    if (party !== null && signedOn !== null) pok.signed[party] = signedOn;
+  }
+  return poks;
+}
+
+function loadSettings(db: Database.Database): Map<string, string> {
+  const rows = db.prepare(`SELECT key, value FROM settings`).raw(true).all() as [string, string][];
+  return new Map(rows);
+}
+
+export function loadValidationInput(db: Database.Database, opts: LoadOptions): ValidationInput {
+  const params = filterParams(opts.filters);
+  const recognitionRows = db.prepare(RECOGNITIONS_SQL).all() as {
+    kvk: string;
+    vestigingsnummer: string | null;
+    crebo: string;
+    erkend_vanaf: string;
+    erkend_tot: string | null;
+  }[];
+  const recognitions = indexRecognitions(recognitionRows);
+  const poks = loadPoks(db);
+
+  const byId = new Map<number, PlacementInput & { entries: RuleEntry[] }>();
+  for (const r of db.prepare(PLACEMENTS_SQL).iterate(params) as IterableIterator<PlacementRow>) {
+    byId.set(r.id, {
+      plaatsing_id: r.plaatsing_id,
+      studentnummer: r.studentnummer,
+      naam: fullName(r),
+      geboortedatum: r.geboortedatum,
+      leerweg: r.leerweg,
+      startdatum: r.startdatum,
+      einddatum: r.einddatum,
+      beeindigd_op: r.beeindigd_op,
+      beeindigd_reden: r.beeindigd_reden,
+      uren_totaal: r.uren_totaal,
+      uren_per_week: r.uren_per_week,
+      vakantiewerk: r.vakantiewerk === 1,
+      email_praktijkopleider: r.praktijkopleider_email,
+      kvk: r.kvk,
+      vestigingsnummer: r.vestigingsnummer,
+      crebo: r.crebo,
+      pok: poks.get(r.id) ?? { version: null, signed: {} },
+      erkend: isRecognised(recognitions, r, r.crebo, r.startdatum),
+      entries: [],
+    });
+  }
+
+  let currentId = -1;
+  let current: RuleEntry[] = [];
+  const rows = db.prepare(TIMESHEETS_SQL).raw(true).iterate(params) as IterableIterator<
+    [number, string, number, Soort, TimesheetStatus, string | null]
+  >;
+  for (const [placementId, datum, uren, soort, status, goedgekeurd_op] of rows) {
+    if (placementId !== currentId) {
+      currentId = placementId;
+      current = byId.get(placementId)?.entries ?? [];
+    }
+    current.push({ datum, uren, soort, status, goedgekeurd_op });
+  }
+
+  return {
+    asOf: opts.asOf,
+    lang: opts.lang,
+    placements: [...byId.values()],
+    holidays: opts.holidays,
+    settings: opts.settings ?? loadSettings(db),
+    recognitionsImported: recognitionRows.length > 0,
+    filters: opts.filters,
+  };
+}
+
+/** Load and validate in one call: what `bpv validate` does between parsing flags and printing. */
+export function validateDatabase(db: Database.Database, opts: LoadOptions): ValidationResult {
+  return runRules(loadValidationInput(db, opts));
+}
