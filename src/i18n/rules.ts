@@ -125,9 +125,9 @@ export const RULE_MESSAGES: RuleMessageTable = {
   },
   'langdurig-ziek': {
     nl: (d) =>
-      `Student ${d.dagen} geregistreerde dagen achter elkaar ziek (${dt(d.eerste_dag, 'nl')} t/m ${dt(d.laatste_dag, 'nl')}, drempel ${d.drempel}): neem contact op met de student en de BPV-begeleider over het verzuim en de gevolgen voor de uren.`,
+      `De student is ${d.dagen} geregistreerde dagen achter elkaar ziek gemeld (${dt(d.eerste_dag, 'nl')} t/m ${dt(d.laatste_dag, 'nl')}, drempel ${d.drempel}): neem contact op met de student en de BPV-begeleider over het verzuim en de gevolgen voor de uren.`,
     en: (d) =>
-      `Student sick on ${d.dagen} consecutive registered days (${d.eerste_dag} to ${d.laatste_dag}, threshold ${d.drempel}): contact the student and the BPV supervisor about the absence and what it means for the hours.`,
+      `The student was reported sick on ${d.dagen} consecutive registered days (${d.eerste_dag} to ${d.laatste_dag}, threshold ${d.drempel}): contact the student and the BPV supervisor about the absence and what it means for the hours.`,
   },
   'uren-achterstand': {
     nl: (d) =>
@@ -143,16 +143,16 @@ export const RULE_MESSAGES: RuleMessageTable = {
   },
   'pok-ongetekend': {
     nl: (d) => {
-      const when = d.gestart ? `de BPV is op ${dt(d.startdatum, 'nl')} begonnen` : `de BPV begint op ${dt(d.startdatum, 'nl')}`;
+      const bpv = d.gestart ? `deze BPV, die op ${dt(d.startdatum, 'nl')} is begonnen` : `deze BPV, die op ${dt(d.startdatum, 'nl')} begint`;
       return d.versie === null
-        ? `Er is nog geen POK voor deze BPV en ${when}: maak hem met 'bpv pok generate' en laat hem tekenen door ${parties(d.vereist, 'nl')}.`
-        : `POK versie ${d.versie} is nog niet getekend door ${parties(d.ontbrekend, 'nl')} en ${when}: verzamel de handtekeningen en registreer ze met 'bpv pok sign'.`;
+        ? `Er is nog geen POK voor ${bpv}: maak hem met 'bpv pok generate' en laat hem tekenen door ${parties(d.vereist, 'nl')}.`
+        : `POK versie ${d.versie} van ${bpv}, mist nog de handtekening van ${parties(d.ontbrekend, 'nl')}: verzamel de handtekeningen en registreer ze met 'bpv pok sign'.`;
     },
     en: (d) => {
-      const when = d.gestart ? `the BPV started on ${d.startdatum}` : `the BPV starts on ${d.startdatum}`;
+      const bpv = d.gestart ? `this BPV, which started on ${d.startdatum}` : `this BPV, which starts on ${d.startdatum}`;
       return d.versie === null
-        ? `There is no POK for this BPV yet and ${when}: create it with 'bpv pok generate' and have it signed by ${parties(d.vereist, 'en')}.`
-        : `POK version ${d.versie} has not been signed by ${parties(d.ontbrekend, 'en')} and ${when}: collect the signatures and record them with 'bpv pok sign'.`;
+        ? `There is no POK yet for ${bpv}: create it with 'bpv pok generate' and have it signed by ${parties(d.vereist, 'en')}.`
+        : `POK version ${d.versie} of ${bpv}, still lacks the signature of ${parties(d.ontbrekend, 'en')}: collect the signatures and record them with 'bpv pok sign'.`;
     },
   },
   'niet-erkend': {

@@ -67,11 +67,18 @@ export function isIsoDate(iso: string): boolean {
   return parseCivil(iso) !== null;
 }
 
-/** Epoch day of an ISO date. Throws on a malformed date: silently skipping one would hide findings. */
+/**
+ * Epoch day of an ISO date. Throws on a malformed date: silently skipping one would hide
+ * findings. Called once per entry, so it parses in place instead of allocating a Civil.
+ */
 export function toDay(iso: IsoDate): EpochDay {
-  const c = parseCivil(iso);
-  if (c === null) throw new RangeError(`Ongeldige datum "${iso}" (verwacht JJJJ-MM-DD)`);
-  return daysFromCivil(c.y, c.m, c.d);
+  if (iso.length === 10 && iso.charCodeAt(4) === DASH && iso.charCodeAt(7) === DASH) {
+    const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+    const m = digit(iso, 5) * 10 + digit(iso, 6);
+    const d = digit(iso, 8) * 10 + digit(iso, 9);
+    if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return daysFromCivil(y, m, d);
+  }
+  throw new RangeError(`Ongeldige datum "${iso}" (verwacht JJJJ-MM-DD)`);
 }
 
 function pad2(n: number): string {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/db/migrations.js';
-import { loadValidationInput, validateDatabase } from '../../src/rules/load.js';
+import { LOAD_SQL, loadValidationInput, validateDatabase } from '../../src/rules/load.js';
 
 let db: Database.Database;
 
@@ -72,15 +72,13 @@ describe('loadValidationInput', () => {
     expect(input.settings).toEqual(new Map([['school.regio', 'midden']]));
   });
 
-  it('walks the timesheets primary key without a sort step', () => {
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT t.placement_id, t.datum FROM timesheets t JOIN placements p ON p.id = t.placement_id
-         WHERE (:ids IS NULL OR p.plaatsing_id IN (SELECT value FROM json_each(:ids))) AND (:po IS NULL OR p.praktijkopleider_email = :po)
-         ORDER BY t.placement_id, t.datum, t.soort`,
-      )
-      .all({ ids: null, po: null }) as { detail: string }[];
-    expect(plan.map((r) => r.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
+  it('walks the timesheets primary key without a sort step, filtered or not', () => {
+    const plan = (sql: string, params: object) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan(LOAD_SQL.timesheetsAll, {})).toBe('SCAN t');
+    const filtered = plan(LOAD_SQL.timesheetsFiltered, { ids: '["P-1"]', po: null });
+    expect(filtered).toMatch(/SEARCH t USING PRIMARY KEY \(placement_id=\?\)/);
+    expect(filtered).not.toMatch(/TEMP B-TREE/);
   });
 });
 
