@@ -60,6 +60,16 @@ export const ruleNote = {
     lang === 'nl'
       ? `Onbekende regel ${list(codes.map((c) => `"${c}"`), lang)}. Bekende regels: ${known.join(', ')}.`
       : `Unknown rule ${list(codes.map((c) => `"${c}"`), lang)}. Known rules: ${known.join(', ')}.`,
+  badStoredDate: (where: string, value: string, lang: Lang): string =>
+    lang === 'nl'
+      ? `${where}: ongeldige datum "${value}" in de database (verwacht JJJJ-MM-DD); herstel hem met een nieuwe import.`
+      : `${where}: invalid date "${value}" in the database (expected YYYY-MM-DD); fix it with a new import.`,
+  placementLabel: (id: string, lang: Lang): string => (lang === 'nl' ? `Plaatsing ${id}` : `Placement ${id}`),
+  holidaysLabel: (lang: Lang): string => (lang === 'nl' ? 'Schoolvakanties' : 'School holidays'),
+  unknownPlacements: (ids: readonly string[], lang: Lang): string =>
+    lang === 'nl'
+      ? `Gevraagde plaatsing ${list(ids, lang)} bestaat niet; controleer het plaatsing_id met 'bpv placements list'.`
+      : `Requested placement ${list(ids, lang)} does not exist; check the plaatsing_id with 'bpv placements list'.`,
   invalidDate: (what: string, value: string, lang: Lang): string =>
     lang === 'nl'
       ? `${what}: "${value}" is geen geldige datum (verwacht JJJJ-MM-DD).`

@@ -2,7 +2,7 @@
 // each rule walks a few dozen summaries instead of re-reading every entry.
 
 import type { Holiday, IsoDate, Regio, Soort } from '../domain/types.js';
-import { birthdayDay, isoWeekOfMonday, parseCivil, toDay, weekday, type EpochDay } from './dates.js';
+import { birthdayDay, isoWeekOfMonday, toCivil, toDay, weekday, type EpochDay } from './dates.js';
 import { toUnits } from './hours.js';
 import type { RuleSettings } from './settings.js';
 import type {
@@ -129,8 +129,7 @@ export function buildContext(p: PlacementInput, env: ContextEnv): PlacementConte
     }
   }
 
-  const birth = p.geboortedatum === null ? null : parseCivil(p.geboortedatum);
-  if (p.geboortedatum !== null && birth === null) toDay(p.geboortedatum); // throws the clear message
+  const birth = p.geboortedatum === null ? null : toCivil(p.geboortedatum);
   return {
     placement: p,
     entries,

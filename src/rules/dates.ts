@@ -53,6 +53,14 @@ export function civilFromDays(day: EpochDay): Civil {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
+/** A stored date that is not YYYY-MM-DD; the engine names the placement it belongs to. */
+export class InvalidDateError extends RangeError {
+  constructor(readonly value: string) {
+    super(`Ongeldige datum "${value}" (verwacht JJJJ-MM-DD)`);
+    this.name = 'InvalidDateError';
+  }
+}
+
 /** Parses YYYY-MM-DD; returns null for anything else, including 2026-02-30. */
 export function parseCivil(iso: string): Civil | null {
   if (iso.length !== 10 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH) return null;
@@ -61,6 +69,13 @@ export function parseCivil(iso: string): Civil | null {
   const d = digit(iso, 8) * 10 + digit(iso, 9);
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return null;
   return { y, m, d };
+}
+
+/** Like parseCivil, but a malformed date throws InvalidDateError. */
+export function toCivil(iso: IsoDate): Civil {
+  const c = parseCivil(iso);
+  if (c === null) throw new InvalidDateError(iso);
+  return c;
 }
 
 export function isIsoDate(iso: string): boolean {
@@ -78,7 +93,7 @@ export function toDay(iso: IsoDate): EpochDay {
     const d = digit(iso, 8) * 10 + digit(iso, 9);
     if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return daysFromCivil(y, m, d);
   }
-  throw new RangeError(`Ongeldige datum "${iso}" (verwacht JJJJ-MM-DD)`);
+  throw new InvalidDateError(iso);
 }
 
 function pad2(n: number): string {

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/rule-format.js';
 import { ruleNote } from '../i18n/rule-notes.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './codes.js';
 import { buildContext, indexHolidays } from './context.js';
-import { isIsoDate, toDay } from './dates.js';
+import { InvalidDateError, isIsoDate, toDay } from './dates.js';
 import { AGE_RULES, RULES } from './registry.js';
 import { resolveRuleSettings, type RuleSettings } from './settings.js';
 import type { HolidayIndex, PlacementInput, RuleDef, ValidationFilters, ValidationInput } from './types.js';
@@ -23,6 +23,27 @@ export interface ValidationResult {
   findings: Finding[];
   summary: ValidationSummary;
   notes: string[];
+}
+
+/** A stored date the rules cannot read: a database problem (the CLI exits 3 on it). */
+export class ValidationDataError extends Error {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ValidationDataError';
+  }
+}
+
+/** Runs `fn`, turning a malformed stored date into a ValidationDataError that says where it is. */
+function readingDates<T>(where: string, lang: Lang, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InvalidDateError) throw new ValidationDataError(ruleNote.badStoredDate(where, e.value, lang), { where, value: e.value });
+    throw e;
+  }
 }
 
 /** A usage problem in the input (unknown --rule, malformed date): the CLI exits 2 on it. */
@@ -111,11 +132,16 @@ export function runRules(input: ValidationInput): ValidationResult {
 
   let holidays: HolidayIndex | null = null;
   if (rules.some((r) => r.code === 'schoolvakantie')) {
-    holidays = indexHolidays(input.holidays, settings.regio);
+    holidays = readingDates(ruleNote.holidaysLabel(lang), lang, () => indexHolidays(input.holidays, settings.regio));
     if (holidays !== null && holidays.size === 0) notes.push(ruleNote.noHolidays(settings.regio!, lang));
   }
 
   const placements = selectPlacements(input.placements, f);
+  if (f.placement !== undefined) {
+    const found = new Set(placements.map((p) => p.plaatsing_id));
+    const missing = (typeof f.placement === 'string' ? [f.placement] : f.placement).filter((id) => !found.has(id));
+    if (missing.length > 0) notes.push(ruleNote.unknownPlacements(missing, lang));
+  }
   if (rules.some((r) => AGE_RULES.has(r.code))) {
     const withoutBirth = placements.filter((p) => p.geboortedatum === null).map((p) => p.plaatsing_id);
     if (withoutBirth.length > 0) notes.push(ruleNote.missingBirthdates(withoutBirth, lang));
@@ -126,7 +152,7 @@ export function runRules(input: ValidationInput): ValidationResult {
   const env = { asOf, settings, holidays };
   const own: Sortable[] = [];
   for (const p of rules.length === 0 ? [] : placements) {
-    const ctx = buildContext(p, env);
+    const ctx = readingDates(ruleNote.placementLabel(p.plaatsing_id, lang), lang, () => buildContext(p, env));
     own.length = 0;
     for (const rule of rules) {
       for (const hit of rule.run(ctx)) {

@@ -143,7 +143,7 @@ export interface RuleHit<D> {
   date?: IsoDate;
   /** week findings (ISO week) */
   week?: string;
-  /** sort key: the day, or the week's Monday; ignored for placement findings */
+  /** sort key: the day, or the week's Monday; for placement findings it orders those of one rule */
   day?: EpochDay;
   details: D;
   /** caps the configured severity (pok-ongetekend before the start is at most a warning) */

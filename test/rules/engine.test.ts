@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationInputError, runRules } from '../../src/rules/engine.js';
+import { ValidationDataError, ValidationInputError, runRules } from '../../src/rules/engine.js';
 import type { PlacementInput, ValidationInput } from '../../src/rules/types.js';
 import { days, entry, placement } from './helpers.js';
 
@@ -138,5 +138,20 @@ describe('runRules', () => {
 
   it('refuses a malformed as-of date', () => {
     expect(() => runRules(input([], { asOf: '24-11-2026' }))).toThrow('--as-of: "24-11-2026" is geen geldige datum (verwacht JJJJ-MM-DD).');
+  });
+});
+
+describe('runRules on bad data', () => {
+  it('names the placement holding a date it cannot read', () => {
+    const p = placement({ plaatsing_id: 'P-7', entries: [entry('2026-11-31')] });
+    expect(() => runRules(input([p]))).toThrow(
+      'Plaatsing P-7: ongeldige datum "2026-11-31" in de database (verwacht JJJJ-MM-DD); herstel hem met een nieuwe import.',
+    );
+    expect(() => runRules(input([p]))).toThrow(ValidationDataError);
+  });
+
+  it('notes a requested placement that does not exist', () => {
+    const result = runRules(input([placement()], { filters: { placement: ['P-1', 'P-9'] } }));
+    expect(result.notes).toContain("Gevraagde plaatsing P-9 bestaat niet; controleer het plaatsing_id met 'bpv placements list'.");
   });
 });
