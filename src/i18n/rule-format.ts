@@ -1,7 +1,9 @@
 // Number and date notation inside human messages: Dutch readers expect a decimal comma and
 // DD-MM-YYYY; the English messages keep the decimal point and ISO dates.
 
-export type Lang = 'nl' | 'en';
+import type { Lang } from './lang.js';
+
+export type { Lang };
 
 /** Up to `decimals` decimals, trailing zeros dropped, no thousands separator (1600 uur). */
 export function num(n: number, lang: Lang, decimals = 2): string {

@@ -2,6 +2,7 @@
 // Pure: no database, no clock; the caller passes as-of.
 
 import type { Finding, IsoDate, Severity } from '../domain/types.js';
+import { DatabaseError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/rule-format.js';
 import { ruleNote } from '../i18n/rule-notes.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './codes.js';
@@ -25,13 +26,10 @@ export interface ValidationResult {
   notes: string[];
 }
 
-/** A stored date the rules cannot read: a database problem (the CLI exits 3 on it). */
-export class ValidationDataError extends Error {
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(message);
+/** A stored date the rules cannot read: a database problem (exit 3). */
+export class ValidationDataError extends DatabaseError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super(message, details);
     this.name = 'ValidationDataError';
   }
 }
@@ -46,13 +44,10 @@ function readingDates<T>(where: string, lang: Lang, fn: () => T): T {
   }
 }
 
-/** A usage problem in the input (unknown --rule, malformed date): the CLI exits 2 on it. */
-export class ValidationInputError extends Error {
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(message);
+/** A usage problem in the input (unknown --rule, malformed date): exit 2. */
+export class ValidationInputError extends UsageError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super(message, details);
     this.name = 'ValidationInputError';
   }
 }

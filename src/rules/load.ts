@@ -3,6 +3,7 @@
 // dealt out to their placement as they stream by; nothing is queried per placement.
 
 import type Database from 'better-sqlite3';
+import { getSettings } from '../db/settings.js';
 import type { EndReason, Holiday, IsoDate, Leerweg, Soort, TimesheetStatus } from '../domain/types.js';
 import type { Lang } from '../i18n/rule-format.js';
 import { runRules, type ValidationResult } from './engine.js';
@@ -109,11 +110,6 @@ function loadPoks(db: Database.Database): Map<number, PokState> {
   return poks;
 }
 
-function loadSettings(db: Database.Database): Map<string, string> {
-  const rows = db.prepare(`SELECT key, value FROM settings`).raw(true).all() as [string, string][];
-  return new Map(rows);
-}
-
 export function loadValidationInput(db: Database.Database, opts: LoadOptions): ValidationInput {
   const params = filterParams(opts.filters);
   const recognitionRows = db.prepare(RECOGNITIONS_SQL).all() as {
@@ -171,7 +167,7 @@ export function loadValidationInput(db: Database.Database, opts: LoadOptions): V
     lang: opts.lang,
     placements: [...byId.values()],
     holidays: opts.holidays,
-    settings: opts.settings ?? loadSettings(db),
+    settings: opts.settings ?? getSettings(db),
     recognitionsImported: recognitionRows.length > 0,
     filters: opts.filters,
   };

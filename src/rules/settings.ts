@@ -1,6 +1,7 @@
-// The rule settings of SPEC §4 (and school.regio) as the validator reads them from the
-// settings table. `parseRuleSetting` is the single definition of what a valid value is, so
-// `bpv config set` can refuse exactly what the validator could not use.
+// The rule settings of SPEC §4 (and school.regio) as the validator reads them. `bpv config
+// set` refuses invalid values (src/db/settings.ts); this module still parses defensively,
+// because a value edited into the file by hand must not stop a nightly job: it falls back to
+// the default and says so in a note. test/rules/settings.test.ts keeps both in agreement.
 
 import type { Regio, SeveritySetting } from '../domain/types.js';
 import { REGIOS } from '../domain/types.js';
@@ -88,7 +89,7 @@ export function isRuleSettingKey(key: string): boolean {
   return normalise(key, '') !== null;
 }
 
-/** Checks a value for `bpv config set`; on success gives the normalised value to store. */
+/** Checks one stored value; on success gives it normalised. */
 export function parseRuleSetting(key: string, raw: string, lang: Lang = 'nl'): Parsed {
   const n = normalise(key, raw);
   if (n === null) return { ok: false, message: settingNote.unknownKey(key, lang) };

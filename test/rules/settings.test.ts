@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWN_KEYS, RULE_CODES as DB_RULE_CODES, checkSetting } from '../../src/db/settings.js';
+import { RULE_CODES } from '../../src/rules/codes.js';
 import { RULE_SETTING_KEYS, isRuleSettingKey, parseRuleSetting, resolveRuleSettings } from '../../src/rules/settings.js';
 
 describe('rule settings', () => {
@@ -50,5 +52,29 @@ describe('rule settings', () => {
     expect(RULE_SETTING_KEYS).toHaveLength(20);
     for (const key of RULE_SETTING_KEYS) expect(isRuleSettingKey(key)).toBe(true);
     expect(isRuleSettingKey('school.naam')).toBe(false);
+  });
+});
+
+describe('agreement with bpv config set (src/db/settings.ts)', () => {
+  it('knows the same rule codes and keys', () => {
+    expect([...DB_RULE_CODES]).toEqual([...RULE_CODES]);
+    for (const key of RULE_SETTING_KEYS) expect(KNOWN_KEYS).toContain(key);
+  });
+
+  it('reads every value config set stores exactly as config set normalised it', () => {
+    const samples: Record<string, string[]> = {
+      'rules.overwerk.marge': ['0', '1,5', '60'],
+      'rules.ziek.dagen': ['1', '05', '365'],
+      'rules.achterstand.drempel': ['0', '0,75', '1'],
+      'rules.schoolvakantie.bbl': ['ja', 'NEE'],
+      'school.regio': ['noord', 'Midden'],
+      'rules.overwerk.severity': ['error', 'Off'],
+    };
+    for (const [key, values] of Object.entries(samples)) {
+      for (const raw of values) {
+        const stored = checkSetting(key, raw);
+        expect(parseRuleSetting(key, stored)).toEqual({ ok: true, value: stored });
+      }
+    }
   });
 });
