@@ -1,16 +1,19 @@
 // `bpv validate` without the CLI: placements and settings in, sorted findings out (SPEC §4).
-// Pure: no database, no clock; the caller passes as-of.
+// Pure: no database, no clock; the caller passes as-of. `createValidator` takes placements one
+// at a time, so the database path can stream a million entries without holding them all.
 
 import type { Finding, IsoDate, Severity } from '../domain/types.js';
-import { DatabaseError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/rule-format.js';
 import { ruleNote } from '../i18n/rule-notes.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './codes.js';
 import { buildContext, indexHolidays } from './context.js';
-import { InvalidDateError, isIsoDate, toDay } from './dates.js';
+import { isIsoDate, toDay } from './dates.js';
+import { ValidationInputError, readingDates } from './errors.js';
 import { AGE_RULES, RULES } from './registry.js';
 import { resolveRuleSettings, type RuleSettings } from './settings.js';
-import type { HolidayIndex, PlacementInput, RuleDef, ValidationFilters, ValidationInput } from './types.js';
+import type { HolidayIndex, PlacementInput, RuleDef, ValidationConfig, ValidationInput } from './types.js';
+
+export { ValidationDataError, ValidationInputError } from './errors.js';
 
 export interface ValidationSummary {
   error: number;
@@ -26,30 +29,11 @@ export interface ValidationResult {
   notes: string[];
 }
 
-/** A stored date the rules cannot read: a database problem (exit 3). */
-export class ValidationDataError extends DatabaseError {
-  constructor(message: string, details: Record<string, unknown>) {
-    super(message, details);
-    this.name = 'ValidationDataError';
-  }
-}
-
-/** Runs `fn`, turning a malformed stored date into a ValidationDataError that says where it is. */
-function readingDates<T>(where: string, lang: Lang, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof InvalidDateError) throw new ValidationDataError(ruleNote.badStoredDate(where, e.value, lang), { where, value: e.value });
-    throw e;
-  }
-}
-
-/** A usage problem in the input (unknown --rule, malformed date): exit 2. */
-export class ValidationInputError extends UsageError {
-  constructor(message: string, details: Record<string, unknown>) {
-    super(message, details);
-    this.name = 'ValidationInputError';
-  }
+export interface Validator {
+  /** Validates one placement (skipped when the filters exclude it); any order. */
+  add(placement: PlacementInput): void;
+  /** Sorts and returns everything added so far. */
+  finish(): ValidationResult;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -91,16 +75,6 @@ function selectRules(
   });
 }
 
-function selectPlacements(all: readonly PlacementInput[], f: ValidationFilters): PlacementInput[] {
-  const ids = f.placement === undefined ? null : new Set(typeof f.placement === 'string' ? [f.placement] : f.placement);
-  const po = f.praktijkopleider?.trim().toLowerCase();
-  const picked = all.filter(
-    (p) => (ids === null || ids.has(p.plaatsing_id)) && (po === undefined || p.email_praktijkopleider.toLowerCase() === po),
-  );
-  // SPEC §4: string order of plaatsing_id, not locale order.
-  return picked.sort((a, b) => (a.plaatsing_id < b.plaatsing_id ? -1 : a.plaatsing_id > b.plaatsing_id ? 1 : 0));
-}
-
 interface Sortable {
   finding: Finding;
   /** 0 placement finding, 1 day or week finding */
@@ -116,37 +90,38 @@ function compareWithinPlacement(a: Sortable, b: Sortable): number {
   return a.rank === 0 ? ruleOrder || a.day - b.day : a.day - b.day || ruleOrder;
 }
 
-export function runRules(input: ValidationInput): ValidationResult {
-  const lang = input.lang;
-  const f = input.filters ?? {};
-  const asOf = dateArg('--as-of', input.asOf, lang);
+// SPEC §4: string order of plaatsing_id, not locale order.
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function createValidator(config: ValidationConfig): Validator {
+  const { lang } = config;
+  const f = config.filters ?? {};
+  const asOf = dateArg('--as-of', config.asOf, lang);
   const from = f.from === undefined ? -Infinity : dateArg('--from', f.from, lang);
   const to = f.to === undefined ? Infinity : dateArg('--to', f.to, lang);
-  const { settings, notes } = resolveRuleSettings(input.settings, lang);
-  const rules = selectRules(f.rules, settings, input.recognitionsImported, notes, lang);
-
+  const { settings, notes } = resolveRuleSettings(config.settings, lang);
+  const rules = selectRules(f.rules, settings, config.recognitionsImported, notes, lang);
   let holidays: HolidayIndex | null = null;
   if (rules.some((r) => r.code === 'schoolvakantie')) {
-    holidays = readingDates(ruleNote.holidaysLabel(lang), lang, () => indexHolidays(input.holidays, settings.regio));
+    holidays = readingDates(ruleNote.holidaysLabel(lang), lang, () => indexHolidays(config.holidays, settings.regio));
     if (holidays !== null && holidays.size === 0) notes.push(ruleNote.noHolidays(settings.regio!, lang));
   }
-
-  const placements = selectPlacements(input.placements, f);
-  if (f.placement !== undefined) {
-    const found = new Set(placements.map((p) => p.plaatsing_id));
-    const missing = (typeof f.placement === 'string' ? [f.placement] : f.placement).filter((id) => !found.has(id));
-    if (missing.length > 0) notes.push(ruleNote.unknownPlacements(missing, lang));
-  }
-  if (rules.some((r) => AGE_RULES.has(r.code))) {
-    const withoutBirth = placements.filter((p) => p.geboortedatum === null).map((p) => p.plaatsing_id);
-    if (withoutBirth.length > 0) notes.push(ruleNote.missingBirthdates(withoutBirth, lang));
-  }
-
-  const findings: Finding[] = [];
-  const summary: ValidationSummary = { error: 0, warning: 0, info: 0 };
   const env = { asOf, settings, holidays };
+  const ageMatters = rules.some((r) => AGE_RULES.has(r.code));
+  const wantedIds = f.placement === undefined ? null : new Set(typeof f.placement === 'string' ? [f.placement] : f.placement);
+  const po = f.praktijkopleider?.trim().toLowerCase();
+
+  const seen = new Set<string>();
+  const withoutBirth: string[] = [];
+  const groups: { id: string; findings: Finding[] }[] = [];
   const own: Sortable[] = [];
-  for (const p of rules.length === 0 ? [] : placements) {
+
+  function add(p: PlacementInput): void {
+    if (wantedIds !== null && !wantedIds.has(p.plaatsing_id)) return;
+    if (po !== undefined && p.email_praktijkopleider.toLowerCase() !== po) return;
+    seen.add(p.plaatsing_id);
+    if (ageMatters && p.geboortedatum === null) withoutBirth.push(p.plaatsing_id);
+    if (rules.length === 0) return;
     const ctx = readingDates(ruleNote.placementLabel(p.plaatsing_id, lang), lang, () => buildContext(p, env));
     own.length = 0;
     for (const rule of rules) {
@@ -155,8 +130,8 @@ export function runRules(input: ValidationInput): ValidationResult {
         if (hit.date !== undefined && (day < from || day > to)) continue;
         if (hit.week !== undefined && (day + 6 < from || day > to)) continue;
         const configured = settings.severity[rule.code] as Severity;
-        const severity =
-          hit.maxSeverity !== undefined && SEVERITY_RANK[configured] > SEVERITY_RANK[hit.maxSeverity] ? hit.maxSeverity : configured;
+        const cap = hit.maxSeverity;
+        const severity = cap !== undefined && SEVERITY_RANK[configured] > SEVERITY_RANK[cap] ? cap : configured;
         const at = { date: hit.date ?? null, week: hit.week ?? null };
         own.push({
           rank: at.date === null && at.week === null ? 0 : 1,
@@ -174,11 +149,34 @@ export function runRules(input: ValidationInput): ValidationResult {
         });
       }
     }
+    if (own.length === 0) return;
     own.sort(compareWithinPlacement);
-    for (const s of own) {
-      findings.push(s.finding);
-      summary[s.finding.severity]++;
-    }
+    groups.push({ id: p.plaatsing_id, findings: own.map((s) => s.finding) });
   }
-  return { as_of: input.asOf, findings, summary, notes };
+
+  function finish(): ValidationResult {
+    const out = [...notes];
+    if (wantedIds !== null) {
+      const missing = [...wantedIds].filter((id) => !seen.has(id));
+      if (missing.length > 0) out.push(ruleNote.unknownPlacements(missing, lang));
+    }
+    if (withoutBirth.length > 0) out.push(ruleNote.missingBirthdates([...withoutBirth].sort(byString), lang));
+    const findings: Finding[] = [];
+    const summary: ValidationSummary = { error: 0, warning: 0, info: 0 };
+    for (const g of [...groups].sort((a, b) => byString(a.id, b.id))) {
+      for (const finding of g.findings) {
+        findings.push(finding);
+        summary[finding.severity]++;
+      }
+    }
+    return { as_of: config.asOf, findings, summary, notes: out };
+  }
+
+  return { add, finish };
+}
+
+export function runRules(input: ValidationInput): ValidationResult {
+  const validator = createValidator(input);
+  for (const p of input.placements) validator.add(p);
+  return validator.finish();
 }

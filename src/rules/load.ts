@@ -1,15 +1,15 @@
-// Reads everything `runRules` needs from the database: a handful of queries in total, whatever
-// the number of placements. The timesheets come in one ordered pass (placement, date) and are
-// dealt out to their placement as they stream by; nothing is queried per placement.
+// Reads everything the validator needs from the database: a handful of queries in total,
+// whatever the number of placements. The timesheets come in one ordered pass (placement, date)
+// and are dealt out to their placement as they stream by; nothing is queried per placement.
 
 import type Database from 'better-sqlite3';
 import { getSettings } from '../db/settings.js';
-import type { EndReason, Holiday, IsoDate, Leerweg, Soort, TimesheetStatus } from '../domain/types.js';
+import { SOORTEN, STATUSES, type EndReason, type Holiday, type IsoDate, type Leerweg } from '../domain/types.js';
 import type { Lang } from '../i18n/rule-format.js';
-import { runRules, type ValidationResult } from './engine.js';
+import { createValidator, type ValidationResult } from './engine.js';
 import { indexRecognitions, isRecognised } from './recognition.js';
 import type { SettingsSource } from './settings.js';
-import type { PlacementInput, PokParty, PokState, RuleEntry, ValidationFilters, ValidationInput } from './types.js';
+import type { PlacementInput, PokParty, PokState, RuleEntry, ValidationConfig, ValidationFilters, ValidationInput } from './types.js';
 
 export interface LoadOptions {
   asOf: IsoDate;
@@ -57,16 +57,23 @@ const PLACEMENTS_SQL = `
   JOIN companies c ON c.id = p.company_id
   WHERE ${FILTER}`;
 
+// soort and status come as their index in SOORTEN / STATUSES: a million rows then cost no
+// string allocations for them. A goedgekeurd_op is only read for approved entries (context.ts).
+const ENTRY_COLUMNS = `t.placement_id, t.datum, t.uren,
+  CASE t.soort WHEN 'gewerkt' THEN 0 WHEN 'ziek' THEN 1 WHEN 'afwezig' THEN 2 ELSE 3 END,
+  CASE t.status WHEN 'concept' THEN 0 WHEN 'ingediend' THEN 1 WHEN 'goedgekeurd' THEN 2 ELSE 3 END,
+  CASE WHEN t.status = 'goedgekeurd' THEN t.goedgekeurd_op END`;
+
 // Ordered like the timesheets primary key, so SQLite walks it without a sort step. Without
 // filters a plain scan of the table is fastest; with them, the IN list lets SQLite seek each
 // chosen placement's rows by primary key instead of reading the whole table.
 const TIMESHEETS_ALL_SQL = `
-  SELECT t.placement_id, t.datum, t.uren, t.soort, t.status, t.goedgekeurd_op
+  SELECT ${ENTRY_COLUMNS}
   FROM timesheets t
   ORDER BY t.placement_id, t.datum, t.soort`;
 
 const TIMESHEETS_FILTERED_SQL = `
-  SELECT t.placement_id, t.datum, t.uren, t.soort, t.status, t.goedgekeurd_op
+  SELECT ${ENTRY_COLUMNS}
   FROM timesheets t
   WHERE t.placement_id IN (SELECT p.id FROM placements p WHERE ${FILTER})
   ORDER BY t.placement_id, t.datum, t.soort`;
@@ -88,7 +95,11 @@ export const LOAD_SQL = {
   pok: POK_SQL,
 } as const;
 
-function filterParams(f: ValidationFilters | undefined): { ids: string | null; po: string | null } {
+type FilterParams = { ids: string | null; po: string | null };
+
+type RecognitionRow = { kvk: string; vestigingsnummer: string | null; crebo: string; erkend_vanaf: string; erkend_tot: string | null };
+
+function filterParams(f: ValidationFilters | undefined): FilterParams {
   const placement = f?.placement;
   const ids = placement === undefined ? null : JSON.stringify(typeof placement === 'string' ? [placement] : placement);
   const po = f?.praktijkopleider === undefined ? null : f.praktijkopleider.trim().toLowerCase();
@@ -110,18 +121,9 @@ function loadPoks(db: Database.Database): Map<number, PokState> {
   return poks;
 }
 
-export function loadValidationInput(db: Database.Database, opts: LoadOptions): ValidationInput {
-  const params = filterParams(opts.filters);
-  const recognitionRows = db.prepare(RECOGNITIONS_SQL).all() as {
-    kvk: string;
-    vestigingsnummer: string | null;
-    crebo: string;
-    erkend_vanaf: string;
-    erkend_tot: string | null;
-  }[];
-  const recognitions = indexRecognitions(recognitionRows);
+function loadPlacements(db: Database.Database, params: FilterParams): Map<number, PlacementInput & { entries: RuleEntry[] }> {
+  const recognitions = indexRecognitions(db.prepare(RECOGNITIONS_SQL).all() as RecognitionRow[]);
   const poks = loadPoks(db);
-
   const byId = new Map<number, PlacementInput & { entries: RuleEntry[] }>();
   for (const r of db.prepare(PLACEMENTS_SQL).iterate(params) as IterableIterator<PlacementRow>) {
     byId.set(r.id, {
@@ -146,34 +148,65 @@ export function loadValidationInput(db: Database.Database, opts: LoadOptions): V
       entries: [],
     });
   }
+  return byId;
+}
 
-  let currentId = -1;
-  let current: RuleEntry[] = [];
+/**
+ * Hands each placement, with its entries in date order, to `onPlacement` as soon as the one
+ * ordered pass over the timesheets has moved past it; placements without entries come last.
+ * Only one placement's entries are held at a time.
+ */
+function streamPlacements(db: Database.Database, filters: ValidationFilters | undefined, onPlacement: (p: PlacementInput) => void): void {
+  const params = filterParams(filters);
+  const pending = loadPlacements(db, params);
   const filtered = params.ids !== null || params.po !== null;
-  const statement = filtered ? db.prepare(TIMESHEETS_FILTERED_SQL) : db.prepare(TIMESHEETS_ALL_SQL);
-  const rows = (filtered ? statement.raw(true).iterate(params) : statement.raw(true).iterate()) as IterableIterator<
-    [number, string, number, Soort, TimesheetStatus, string | null]
+  const statement = (filtered ? db.prepare(TIMESHEETS_FILTERED_SQL) : db.prepare(TIMESHEETS_ALL_SQL)).raw(true);
+  const rows = (filtered ? statement.iterate(params) : statement.iterate()) as IterableIterator<
+    [number, string, number, number, number, string | null]
   >;
-  for (const [placementId, datum, uren, soort, status, goedgekeurd_op] of rows) {
-    if (placementId !== currentId) {
-      currentId = placementId;
-      current = byId.get(placementId)?.entries ?? [];
+  let currentId = -1;
+  let current: (PlacementInput & { entries: RuleEntry[] }) | undefined;
+  for (const row of rows) {
+    if (row[0] !== currentId) {
+      if (current !== undefined) onPlacement(current);
+      currentId = row[0];
+      current = pending.get(currentId);
+      pending.delete(currentId);
     }
-    current.push({ datum, uren, soort, status, goedgekeurd_op });
+    current?.entries.push({ datum: row[1], uren: row[2], soort: SOORTEN[row[3]]!, status: STATUSES[row[4]]!, goedgekeurd_op: row[5] });
   }
+  if (current !== undefined) onPlacement(current);
+  for (const p of pending.values()) onPlacement(p);
+}
 
+function config(db: Database.Database, opts: LoadOptions): ValidationConfig {
+  const recognitionsImported = db.prepare(`SELECT EXISTS (SELECT 1 FROM recognitions)`).pluck().get() === 1;
   return {
     asOf: opts.asOf,
     lang: opts.lang,
-    placements: [...byId.values()],
     holidays: opts.holidays,
     settings: opts.settings ?? getSettings(db),
-    recognitionsImported: recognitionRows.length > 0,
+    recognitionsImported,
     filters: opts.filters,
   };
 }
 
-/** Load and validate in one call: what `bpv validate` does between parsing flags and printing. */
+/** The whole input in memory (tests, other callers); `validateDatabase` streams instead. */
+export function loadValidationInput(db: Database.Database, opts: LoadOptions): ValidationInput {
+  const placements: PlacementInput[] = [];
+  const cfg = config(db, opts);
+  streamPlacements(db, opts.filters, (p) => placements.push(p));
+  return { ...cfg, placements };
+}
+
+/**
+ * Load and validate in one call: what `bpv validate` does between parsing flags and printing.
+ * Each placement is validated as soon as its entries are read and then let go, so memory stays
+ * flat however many timesheets there are.
+ */
 export function validateDatabase(db: Database.Database, opts: LoadOptions): ValidationResult {
-  return runRules(loadValidationInput(db, opts));
+  // Settings, dates and --rule are checked before anything is read.
+  const validator = createValidator(config(db, opts));
+  streamPlacements(db, opts.filters, (p) => validator.add(p));
+  return validator.finish();
 }

@@ -61,11 +61,11 @@ export interface ValidationFilters {
   to?: IsoDate;
 }
 
-export interface ValidationInput {
+/** Everything the validator needs besides the placements themselves. */
+export interface ValidationConfig {
   /** --as-of: every rule that depends on "now" uses this date */
   asOf: IsoDate;
   lang: Lang;
-  placements: readonly PlacementInput[];
   /** the school holidays in force; only those of school.regio are used */
   holidays: readonly Holiday[];
   /** settings table contents (rules.* and school.regio are read) */
@@ -73,6 +73,11 @@ export interface ValidationInput {
   /** whether any recognitions were imported; niet-erkend is skipped (with a note) otherwise */
   recognitionsImported: boolean;
   filters?: ValidationFilters;
+}
+
+export interface ValidationInput extends ValidationConfig {
+  /** any order: findings are sorted by plaatsing_id */
+  placements: readonly PlacementInput[];
 }
 
 /** One calendar day of a placement, entries up to as-of only. Hours in units (hours.ts). */

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/db/migrations.js';
+import { UsageError } from '../../src/errors.js';
+import { runRules } from '../../src/rules/engine.js';
 import { LOAD_SQL, loadValidationInput, validateDatabase } from '../../src/rules/load.js';
 
 let db: Database.Database;
@@ -124,5 +126,16 @@ describe('validateDatabase', () => {
     ]);
     const one = loadValidationInput(db, { asOf: '2026-11-24', lang: 'nl', holidays, filters: { placement: ['P-2'] } });
     expect(one.placements.map((p) => [p.plaatsing_id, p.entries.length])).toEqual([['P-2', 6]]);
+  });
+});
+
+describe('validateDatabase streaming', () => {
+  it('gives the same result as loading everything first', () => {
+    const opts = { asOf: '2026-11-24', lang: 'nl' as const, holidays };
+    expect(validateDatabase(db, opts)).toEqual(runRules(loadValidationInput(db, opts)));
+  });
+
+  it('checks --rule before reading anything', () => {
+    expect(() => validateDatabase(db, { asOf: '2026-11-24', lang: 'nl', holidays, filters: { rules: ['x'] } })).toThrow(UsageError);
   });
 });
