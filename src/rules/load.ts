@@ -64,9 +64,9 @@ const ENTRY_COLUMNS = `t.placement_id, t.datum, t.uren,
   CASE t.status WHEN 'concept' THEN 0 WHEN 'ingediend' THEN 1 WHEN 'goedgekeurd' THEN 2 ELSE 3 END,
   CASE WHEN t.status = 'goedgekeurd' THEN t.goedgekeurd_op END`;
 
-// Ordered like the timesheets primary key, so SQLite walks it without a sort step. Without
-// filters a plain scan of the table is fastest; with them, the IN list lets SQLite seek each
-// chosen placement's rows by primary key instead of reading the whole table.
+// Ordered like the timesheets key UNIQUE (placement_id, datum, soort), so SQLite walks its
+// index without a sort step. Without filters that is one scan; with them, the IN list lets
+// SQLite seek each chosen placement's rows in the index instead of reading the whole table.
 const TIMESHEETS_ALL_SQL = `
   SELECT ${ENTRY_COLUMNS}
   FROM timesheets t
