@@ -54,7 +54,7 @@ export interface ValidationFilters {
   placement?: string | readonly string[];
   /** --praktijkopleider: e-mail, compared case-insensitively */
   praktijkopleider?: string;
-  /** --rule (repeatable); unknown codes throw UnknownRuleError */
+  /** --rule (repeatable); an unknown code throws ValidationInputError (exit 2) */
   rules?: readonly string[];
   /** --from / --to: filter findings only, never what the rules see */
   from?: IsoDate;
