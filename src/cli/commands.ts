@@ -7,6 +7,7 @@ import { registerPlacements } from './placements.js';
 import { registerDemo } from './demo.js';
 import { registerHours } from './hours.js';
 import { registerHolidays } from './holidays.js';
+import { registerValidate } from './validate.js';
 
 export function registerCommands(program: Command, cli: Cli): void {
   registerAdmin(program, cli);
@@ -14,5 +15,6 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerPlacements(program, cli);
   registerHours(program, cli);
   registerHolidays(program, cli);
+  registerValidate(program, cli);
   registerDemo(program, cli);
 }

@@ -4,6 +4,9 @@ import { UsageError } from '../errors.js';
 import { fmtDate, fmtNumber } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { listTimesheets, placementExists } from '../db/timesheets.js';
+import { approveWeek, requestCorrection, weekRange } from '../db/actions.js';
+import { getPlacement } from '../db/placements.js';
+import { todayIso } from '../domain/dates.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
 import { json } from './io.js';
@@ -28,6 +31,34 @@ export function registerHours(program: Command, cli: Cli): Command {
       cli.io.out(table(['plaatsing', 'datum', 'uren', 'soort', 'status', 'akkoord', 'werkzaamheden'],
         rows.map((r) => [r.plaatsing_id, fmtDate(r.datum), fmtNumber(r.uren), r.soort, r.status, fmtDate(r.goedgekeurd_op),
           (r.werkzaamheden ?? '').replace(/\s+/g, ' ').slice(0, 50)]), { right: [2] }));
+    }));
+  group
+    .command('approve')
+    .description('akkoord gehele week: keur elke urenregel van de week goed')
+    .argument('<id>', 'plaatsing_id')
+    .requiredOption('--week <JJJJ-Www>', 'de ISO-week, bv. 2026-W47')
+    .option('--by <naam>', 'wie het akkoord geeft (standaard: de praktijkopleider van de plaatsing)')
+    .option('--on <datum>', 'datum van het akkoord (standaard vandaag)')
+    .action(cli.run(async (id: string, o: { week: string; by?: string; on?: string }, cmd: Command) => {
+      const r = await withDb(cmd, true, (db) => {
+        const by = o.by ?? getPlacement(db, id)?.praktijkopleider ?? null;
+        return approveWeek(db, id, o.week, isoDateFlag('--on', o.on) ?? todayIso(), by);
+      });
+      cli.io.err(msg().approved(r.placement, r.week, r.approved, r.alreadyApproved));
+    }));
+  group
+    .command('correct')
+    .description('vraag de student een week of dag te corrigeren')
+    .argument('<id>', 'plaatsing_id')
+    .option('--week <JJJJ-Www>', 'de ISO-week, bv. 2026-W47')
+    .option('--day <datum>', 'één dag')
+    .option('--note <tekst>', 'wat er gecorrigeerd moet worden')
+    .action(cli.run(async (id: string, o: { week?: string; day?: string; note?: string }, cmd: Command) => {
+      if (!!o.week === !!o.day) throw new UsageError(msg().weekOrDay());
+      const day = isoDateFlag('--day', o.day);
+      const range = o.week ? { ...weekRange(o.week), label: o.week } : { from: day!, to: day!, label: fmtDate(day) };
+      const n = await withDb(cmd, true, (db) => requestCorrection(db, id, range, o.note ?? null));
+      cli.io.err(msg().correctionAsked(id, range.label, n));
     }));
   return group;
 }

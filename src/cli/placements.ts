@@ -1,5 +1,7 @@
 // bpv placements list | show
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { endPlacement } from '../db/actions.js';
+import type { EndReason } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { fmtDate } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
@@ -50,6 +52,18 @@ export function registerPlacements(program: Command, cli: Cli): Command {
       cli.io.out(Object.entries(rec)
         .map(([k, v]) => `${k.padEnd(width)}  ${v === null ? '' : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : /datum$/.test(k) ? fmtDate(String(v)) : String(v)}`)
         .join('\n'));
+    }));
+  group
+    .command('end')
+    .description('beëindig een BPV voortijdig (overmacht, functioneren of anders)')
+    .argument('<id>', 'plaatsing_id')
+    .requiredOption('--date <datum>', 'de laatste dag van de BPV')
+    .addOption(new Option('--reason <reden>', 'overmacht | functioneren | anders').choices(['overmacht', 'functioneren', 'anders']).makeOptionMandatory())
+    .option('--note <tekst>', 'toelichting')
+    .action(cli.run(async (id: string, o: { date: string; reason: EndReason; note?: string }, cmd: Command) => {
+      const date = isoDateFlag('--date', o.date)!;
+      await withDb(cmd, true, (db) => endPlacement(db, id, date, o.reason, o.note ?? null));
+      cli.io.err(msg().ended(id, fmtDate(date), o.reason));
     }));
   return group;
 }

@@ -72,3 +72,11 @@ export function placementJson(p: StoredPlacement): PlacementRecord {
 export function studentName(p: Pick<PlacementRecord, 'voornaam' | 'tussenvoegsel' | 'achternaam'>): string {
   return [p.voornaam, p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ');
 }
+
+/** plaatsing_id → the student's full name, for output meant for people. */
+export function placementNames(db: Db): Map<string, string> {
+  const rows = db.prepare(
+    'SELECT p.plaatsing_id AS id, s.voornaam, s.tussenvoegsel, s.achternaam FROM placements p JOIN students s ON s.studentnummer = p.studentnummer',
+  ).all() as { id: string; voornaam: string; tussenvoegsel: string | null; achternaam: string }[];
+  return new Map(rows.map((r) => [r.id, studentName(r)]));
+}

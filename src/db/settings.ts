@@ -4,12 +4,7 @@ import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import type { Db } from './open.js';
 
-export const RULE_CODES = [
-  'buiten-periode', 'schoolvakantie', 'overwerk', 'max-uren-dag', 'max-uren-week', 'toekomst',
-  'niet-ingediend', 'akkoord-te-laat', 'correctie-open', 'akkoord-verlopen', 'langdurig-ziek',
-  'uren-achterstand', 'uren-tekort', 'pok-ongetekend', 'niet-erkend',
-] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
+import { RULE_CODES } from '../rules/codes.js';
 
 interface KeySpec {
   /** returns the normalised value, or undefined when invalid */

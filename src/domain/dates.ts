@@ -6,17 +6,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 for an ISO date: cheap arithmetic without time zones. */
-export function epochDay(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-}
-
-export function isoFromEpochDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The school year (1 August – 31 July) a date falls in, as `2026-2027`. */
 export function schoolYear(iso: string): string {
   const y = Number(iso.slice(0, 4));

@@ -93,6 +93,17 @@ const nl = {
   // placements
   placementNotFound: (id: string) => `plaatsing ${q(id)} bestaat niet`,
   noPlacements: () => `Geen plaatsingen gevonden.`,
+  badWeek: (w: string) => `${q(w)} is geen geldige ISO-week; schrijf bv. 2026-W47`,
+  approvalTooLate: (id: string, end: string, last: string) =>
+    `akkoord voor ${id} kan niet meer: de plaatsing eindigde op ${end}, akkoord kon tot en met ${last} (regel akkoord-verlopen)`,
+  weekEmpty: (id: string, w: string) => `${id} heeft geen uren in ${w}; er is niets gewijzigd`,
+  approved: (id: string, w: string, n: number, already: number) =>
+    `${id}, ${w}: ${n} urenregel(s) goedgekeurd${already ? `, ${already} waren al goedgekeurd` : ''}`,
+  correctionAsked: (id: string, w: string, n: number) => `${id}, ${w}: correctie gevraagd voor ${n} urenregel(s)`,
+  endBeforePlacementStart: (d: string, start: string) => `einddatum ${d} ligt vóór de start van de plaatsing (${start})`,
+  endAfterPlacementEnd: (d: string, end: string) => `${d} ligt na de afgesproken einddatum ${end}; voortijdig beëindigen kan alleen daarvoor`,
+  ended: (id: string, d: string, reason: string) => `${id} beëindigd per ${d} (${reason})`,
+  weekOrDay: () => `geef --week JJJJ-Www of --day DATUM (precies één van beide)`,
   // init / status
   initCreated: (f: string) => `Database ${f} is klaar (schemaversie bijgewerkt).`,
   initExists: (f: string) => `Database ${f} bestaat al en is bijgewerkt.`,
@@ -185,6 +196,15 @@ const en: Messages = {
   importKindUnknown: (k) => `unknown kind of import: ${k}`,
   placementNotFound: (id) => `placement ${q(id)} does not exist`,
   noPlacements: () => `No placements found.`,
+  badWeek: (w) => `${q(w)} is not a valid ISO week; write e.g. 2026-W47`,
+  approvalTooLate: (id, end, last) => `approval for ${id} is no longer possible: the placement ended on ${end}, approval was possible up to ${last} (rule akkoord-verlopen)`,
+  weekEmpty: (id, w) => `${id} has no hours in ${w}; nothing changed`,
+  approved: (id, w, n, already) => `${id}, ${w}: ${n} entr(y/ies) approved${already ? `, ${already} already were` : ''}`,
+  correctionAsked: (id, w, n) => `${id}, ${w}: correction asked for ${n} entr(y/ies)`,
+  endBeforePlacementStart: (d, start) => `end date ${d} is before the placement's start (${start})`,
+  endAfterPlacementEnd: (d, end) => `${d} is after the agreed end date ${end}; ending early is only possible before it`,
+  ended: (id, d, reason) => `${id} ended on ${d} (${reason})`,
+  weekOrDay: () => `give --week YYYY-Www or --day DATE (exactly one)`,
   initCreated: (f) => `Database ${f} is ready (schema up to date).`,
   initExists: (f) => `Database ${f} already exists and is up to date.`,
   configSet: (k, old, v) => `${k} = ${v}${old !== null && old !== v ? ` (was ${old})` : ''}`,

@@ -2,7 +2,7 @@
 // placement by plaatsing_id, or by studentnummer and the date that falls in its period.
 import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
-import { epochDay } from '../domain/dates.js';
+import { toDay } from '../rules/dates.js';
 import { SOORTEN, STATUSES, type Soort, type TimesheetStatus } from '../domain/types.js';
 import { fmtDate } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
@@ -108,7 +108,7 @@ function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
       }
       row.placementId = p.id;
       // a number, not a string: a million keys stay small in memory
-      return p.id * 400_000 + epochDay(row.datum) * 4 + soortIndex.get(row.soort)!;
+      return p.id * 400_000 + toDay(row.datum) * 4 + soortIndex.get(row.soort)!;
     },
     write(row): WriteOutcome {
       const values: Stored = {

@@ -1,0 +1,130 @@
+// bpv validate and the hand commands, through the real CLI on the shipped fixtures.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, bpv, bpvJson, tempDir } from './helpers.js';
+import os from 'node:os';
+
+// One prepared database, copied per test that writes.
+let base: string;
+beforeAll(() => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'bpv-validate-'));
+  const run = (args: string[]) => expect(bpv(args, { cwd: base }).code).toBeLessThanOrEqual(1);
+  run(['config', 'set', 'school.regio', 'midden']);
+  for (const [kind, file] of [['placements', 'plaatsingen.csv'], ['placements', 'plaatsingen-utf8.csv'], ['timesheets', 'uren.csv'],
+    ['timesheets', 'uren-per-student.csv'], ['recognitions', 'erkenningen.csv']]) run(['import', kind!, path.join(FIXTURES, file!)]);
+  return () => fs.rmSync(base, { recursive: true, force: true });
+});
+
+function copy(): string {
+  const dir = tempDir();
+  fs.copyFileSync(path.join(base, 'bpv.db'), path.join(dir, 'bpv.db'));
+  return dir;
+}
+
+const AS_OF = ['--as-of', '2026-11-24'];
+const key = (f: any) => [f.rule, f.placement, f.student, f.date, f.week].join('|');
+
+describe('bpv validate', () => {
+  it('finds exactly the rule breaks the fixtures were built with (golden)', () => {
+    const r = bpv(['validate', ...AS_OF, '--format', 'json'], { cwd: base });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['as_of', 'findings', 'summary', 'notes']);
+    expect(out.as_of).toBe('2026-11-24');
+    const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'verwachte-bevindingen.json'), 'utf8')).findings;
+    const got = out.findings.filter((f: any) => f.rule !== 'pok-ongetekend');
+    expect(got.map(key)).toEqual(expected.map(key));
+    for (const f of out.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'placement', 'student', 'date', 'week', 'message', 'details']);
+    // no POK was generated: every started placement misses one
+    expect(out.findings.filter((f: any) => f.rule === 'pok-ongetekend').length).toBeGreaterThan(30);
+    expect(out.summary.error).toBe(out.findings.filter((f: any) => f.severity === 'error').length);
+  });
+
+  it('its numbers agree with the timesheets', () => {
+    const out = bpvJson(['validate', ...AS_OF, '--format', 'json', '--rule', 'overwerk'], { cwd: base });
+    expect(out.findings).toHaveLength(1);
+    const f = out.findings[0];
+    const hours = bpvJson(['hours', 'list', '--placement', f.placement, '--from', '2026-11-02', '--to', '2026-11-08', '--json'], { cwd: base });
+    expect(f.week).toBe('2026-W45');
+    expect(f.details.gewerkt).toBe(hours.filter((h: any) => h.soort === 'gewerkt').reduce((s: number, h: any) => s + h.uren, 0));
+  });
+
+  it('exit codes follow --fail-on; unknown rules and missing databases are refused', () => {
+    expect(bpv(['validate', ...AS_OF, '--fail-on', 'never'], { cwd: base }).code).toBe(0);
+    expect(bpv(['validate', ...AS_OF, '--rule', 'langdurig-ziek'], { cwd: base }).code).toBe(0);
+    expect(bpv(['validate', ...AS_OF, '--rule', 'langdurig-ziek', '--fail-on', 'warning'], { cwd: base }).code).toBe(1);
+    expect(bpv(['validate', ...AS_OF, '--rule', 'bestaat-niet'], { cwd: base }).code).toBe(2);
+    expect(bpv(['validate', '--as-of', '31-02-2026'], { cwd: base }).code).toBe(2);
+    const dir = tempDir();
+    expect(bpv(['validate'], { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } }).code).toBe(3);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('filters: --placement, --praktijkopleider, --from/--to (placement findings stay)', () => {
+    const one = bpvJson(['validate', ...AS_OF, '--format', 'json', '--placement', 'P-1002'], { cwd: base });
+    expect(new Set(one.findings.map((f: any) => f.placement))).toEqual(new Set(['P-1002']));
+    const ranged = bpvJson(['validate', ...AS_OF, '--format', 'json', '--from', '2026-11-01', '--to', '2026-11-30'], { cwd: base });
+    for (const f of ranged.findings) {
+      if (f.date) expect(f.date >= '2026-11-01' && f.date <= '2026-11-30').toBe(true);
+    }
+    expect(ranged.findings.some((f: any) => f.rule === 'langdurig-ziek')).toBe(true); // a placement finding from October stays
+    expect(ranged.findings.some((f: any) => f.rule === 'max-uren-dag' && f.date === '2026-10-14')).toBe(false);
+  });
+
+  it('CSV for Dutch Excel and rfc4180 for programs', () => {
+    const r = bpv(['validate', ...AS_OF, '--format', 'csv', '--rule', 'max-uren-dag'], { cwd: base });
+    expect(r.stdout.startsWith('\uFEFFregel;ernst;plaatsing;student;datum;week;melding;details\r\n')).toBe(true);
+    expect(r.stdout).toContain('max-uren-dag;error;P-1001;2198412;14-10-2026;;');
+    const rfc = bpv(['validate', ...AS_OF, '--format', 'csv', '--rule', 'max-uren-dag', '--csv-dialect', 'rfc4180'], { cwd: base });
+    expect(rfc.stdout).toContain('max-uren-dag,error,P-1001,2198412,2026-10-14,,');
+  });
+
+  it('the table is for people: grouped by placement with the student name', () => {
+    const r = bpv(['validate', ...AS_OF, '--placement', 'P-1001'], { cwd: base });
+    expect(r.stdout).toContain('P-1001  student 2198412  Noël Peeters');
+    expect(r.stdout).toMatch(/max-uren-dag\s+14-10-2026\s+13 uur gewerkt/);
+  });
+});
+
+describe('hours approve | correct, placements end', () => {
+  it('approving a late week on its deadline Monday is on time; a week ended 31+ days ago cannot be approved', () => {
+    const dir = copy();
+    const late = (d: string) => bpvJson(['validate', ...AS_OF, '--format', 'json', '--rule', 'akkoord-te-laat', '--placement', 'P-1013'], { cwd: d }).findings;
+    expect(late(dir).map((f: any) => f.week)).toEqual(['2026-W42', '2026-W43']);
+    const ok = bpv(['hours', 'approve', 'P-1013', '--week', '2026-W42', '--on', '2026-10-19', '--by', 'Sanne'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('goedgekeurd');
+    expect(late(dir).map((f: any) => f.week)).toEqual(['2026-W43']);
+    bpv(['hours', 'approve', 'P-1013', '--week', '2026-W43', '--on', '2026-10-27'], { cwd: dir });
+    expect(late(dir)).toEqual([expect.objectContaining({ week: '2026-W43', details: expect.objectContaining({ laatst_goedgekeurd_op: '2026-10-27' }) })]);
+    // P-1032 ended on 2026-10-09: approval possible up to 2026-11-08
+    const refused = bpv(['hours', 'approve', 'P-1032', '--week', '2026-W41', '--on', '2026-11-09'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('akkoord-verlopen');
+    expect(bpv(['hours', 'approve', 'P-1032', '--week', '2026-W41', '--on', '2026-11-08'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['hours', 'approve', 'P-1013', '--week', '2026-W99'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('a correction asked shows as correctie-open once a week has passed', () => {
+    const dir = copy();
+    expect(bpv(['hours', 'correct', 'P-1001', '--week', '2026-W45', '--note', 'maandag klopt niet'], { cwd: dir }).code).toBe(0);
+    const hours = bpvJson(['hours', 'list', '--placement', 'P-1001', '--from', '2026-11-02', '--to', '2026-11-08', '--json'], { cwd: dir });
+    expect(new Set(hours.map((h: any) => h.status))).toEqual(new Set(['correctie']));
+    const f = bpvJson(['validate', ...AS_OF, '--format', 'json', '--rule', 'correctie-open', '--placement', 'P-1001'], { cwd: dir }).findings;
+    expect(f.map((x: any) => x.week)).toEqual(['2026-W45']);
+    expect(bpv(['hours', 'correct', 'P-1001'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('ending a placement early sets its effective end and takes uren-tekort away', () => {
+    const dir = copy();
+    const tekort = (d: string) => bpvJson(['validate', '--as-of', '2027-03-01', '--format', 'json', '--rule', 'uren-tekort', '--placement', 'P-1003'], { cwd: d }).findings;
+    expect(tekort(dir)).toHaveLength(1);
+    const r = bpv(['placements', 'end', 'P-1003', '--date', '2026-11-20', '--reason', 'overmacht', '--note', 'bedrijf gesloten'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(bpvJson(['placements', 'show', 'P-1003', '--json'], { cwd: dir })).toMatchObject({ effectieve_einddatum: '2026-11-20', beeindigd_reden: 'overmacht', einddatum: '2027-01-29' });
+    expect(tekort(dir)).toEqual([]);
+    expect(bpv(['placements', 'end', 'P-1003', '--date', '2026-11-20', '--reason', 'ruzie'], { cwd: dir }).code).toBe(2);
+    expect(bpv(['placements', 'end', 'P-1003', '--date', '2020-01-01', '--reason', 'anders'], { cwd: dir }).code).toBe(2);
+  });
+});
