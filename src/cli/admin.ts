@@ -8,6 +8,8 @@ import { audit } from '../db/audit.js';
 import { backupTo, checkDb, statusCounts } from '../db/maintenance.js';
 import { getSetting, listSettings, setSetting } from '../db/settings.js';
 import { todayIso } from '../domain/dates.js';
+import { weeksWaitingForApproval } from '../db/actions.js';
+import { runValidation } from './validate.js';
 import type { Cli } from './main.js';
 import { dbPathOf, withDb } from './context.js';
 import { json } from './io.js';
@@ -31,7 +33,17 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .description('in één oogopslag: lopende plaatsingen, uren, POK\'s, fouten')
     .option('--json', 'als JSON')
     .action(cli.run(async (o: { json?: boolean }, cmd: Command) => {
-      const counts = await withDb(cmd, false, (db) => statusCounts(db, todayIso()));
+      const today = todayIso();
+      const counts = await withDb(cmd, false, (db) => {
+        const v = runValidation(db, {});
+        return {
+          ...statusCounts(db, today),
+          weeks_waiting_for_approval: weeksWaitingForApproval(db),
+          pok_unsigned: v.findings.filter((f) => f.rule === 'pok-ongetekend').length,
+          error_findings: v.summary.error,
+          warning_findings: v.summary.warning,
+        };
+      });
       if (o.json) return io.out(json(counts));
       io.out(table(['', 'aantal'], [
         ['plaatsingen', counts.placements],
@@ -40,6 +52,10 @@ export function registerAdmin(program: Command, cli: Cli): void {
         ['leerbedrijven', counts.companies],
         ['praktijkopleiders', counts.praktijkopleiders],
         ['urenregels', counts.timesheet_entries],
+        ['weken wachtend op akkoord', counts.weeks_waiting_for_approval],
+        ["POK's niet (volledig) getekend", counts.pok_unsigned],
+        ['fouten (bpv validate)', counts.error_findings ? io.c.red(String(counts.error_findings)) : 0],
+        ['waarschuwingen (bpv validate)', counts.warning_findings ? io.c.yellow(String(counts.warning_findings)) : 0],
       ], { right: [1] }));
     }));
 
