@@ -4,7 +4,9 @@ import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import type { Db } from './open.js';
 
-import { RULE_CODES } from '../rules/codes.js';
+import { DEFAULT_SEVERITY, type RuleCode } from '../rules/codes.js';
+import { DEFAULT_RULE_SETTINGS, RULE_SETTING_KEYS, parseRuleSetting } from '../rules/settings.js';
+import { lang } from '../i18n/lang.js';
 
 interface KeySpec {
   /** returns the normalised value, or undefined when invalid */
@@ -50,19 +52,25 @@ const SPECS: Record<string, KeySpec> = {
     check: (v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? v.trim().toLowerCase() : undefined),
     expected: 'e-mailadres',
   },
-  'school.regio': oneOf('noord', 'midden', 'zuid'),
   'db.journal': { ...oneOf('wal', 'delete'), default: 'wal' },
-  'rules.overwerk.marge': decimal(0, 60, '0'),
-  'rules.ziek.dagen': {
-    check: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 365 ? String(Number(v)) : undefined),
-    expected: 'geheel getal 1–365',
-    default: '5',
-  },
-  'rules.achterstand.drempel': decimal(0, 1, '0.8'),
-  'rules.schoolvakantie.bbl': { ...oneOf('ja', 'nee'), default: 'nee' },
 };
-for (const code of RULE_CODES) {
-  SPECS[`rules.${code}.severity`] = oneOf('error', 'warning', 'info', 'off');
+// The validator owns its settings' syntax; config set checks them with the very same parser.
+const RULE_DEFAULTS: Record<string, string> = {
+  'rules.overwerk.marge': String(DEFAULT_RULE_SETTINGS.overwerkMarge),
+  'rules.ziek.dagen': String(DEFAULT_RULE_SETTINGS.ziekDagen),
+  'rules.achterstand.drempel': String(DEFAULT_RULE_SETTINGS.achterstandDrempel),
+  'rules.schoolvakantie.bbl': DEFAULT_RULE_SETTINGS.schoolvakantieBbl ? 'ja' : 'nee',
+};
+for (const key of RULE_SETTING_KEYS) {
+  const dflt = RULE_DEFAULTS[key] ?? (key.endsWith('.severity') ? DEFAULT_SEVERITY[key.slice(6, -9) as RuleCode] : undefined);
+  SPECS[key] = {
+    check: (v) => {
+      const r = parseRuleSetting(key, v, lang());
+      return r.ok ? r.value : undefined;
+    },
+    expected: '',
+    ...(dflt !== undefined ? { default: dflt } : {}),
+  };
 }
 
 export const KNOWN_KEYS: readonly string[] = Object.keys(SPECS);
@@ -71,7 +79,10 @@ export function checkSetting(key: string, value: string): string {
   const spec = SPECS[key];
   if (!spec) throw new UsageError(msg().settingUnknown(key, KNOWN_KEYS));
   const v = spec.check(value);
-  if (v === undefined) throw new UsageError(msg().settingInvalid(key, value, spec.expected));
+  if (v === undefined) {
+    const r = parseRuleSetting(key, value, lang());
+    throw new UsageError(!r.ok && RULE_SETTING_KEYS.includes(key) ? r.message : msg().settingInvalid(key, value, spec.expected));
+  }
   return v;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_KEYS, RULE_CODES as DB_RULE_CODES, checkSetting } from '../../src/db/settings.js';
+import { KNOWN_KEYS, checkSetting } from '../../src/db/settings.js';
 import { RULE_CODES } from '../../src/rules/codes.js';
 import { RULE_SETTING_KEYS, isRuleSettingKey, parseRuleSetting, resolveRuleSettings } from '../../src/rules/settings.js';
 
@@ -57,7 +57,7 @@ describe('rule settings', () => {
 
 describe('agreement with bpv config set (src/db/settings.ts)', () => {
   it('knows the same rule codes and keys', () => {
-    expect([...DB_RULE_CODES]).toEqual([...RULE_CODES]);
+    for (const code of RULE_CODES) expect(KNOWN_KEYS).toContain(`rules.${code}.severity`);
     for (const key of RULE_SETTING_KEYS) expect(KNOWN_KEYS).toContain(key);
   });
 
