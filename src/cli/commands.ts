@@ -8,6 +8,7 @@ import { registerDemo } from './demo.js';
 import { registerHours } from './hours.js';
 import { registerHolidays } from './holidays.js';
 import { registerValidate } from './validate.js';
+import { registerStudent } from './student.js';
 
 export function registerCommands(program: Command, cli: Cli): void {
   registerAdmin(program, cli);
@@ -16,5 +17,6 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerHours(program, cli);
   registerHolidays(program, cli);
   registerValidate(program, cli);
+  registerStudent(program, cli);
   registerDemo(program, cli);
 }

@@ -104,6 +104,9 @@ const nl = {
   endAfterPlacementEnd: (d: string, end: string) => `${d} ligt na de afgesproken einddatum ${end}; voortijdig beëindigen kan alleen daarvoor`,
   ended: (id: string, d: string, reason: string) => `${id} beëindigd per ${d} (${reason})`,
   weekOrDay: () => `geef --week JJJJ-Www of --day DATUM (precies één van beide)`,
+  studentNotFound: (nr: string) => `student ${q(nr)} bestaat niet`,
+  purged: (r: { placements: number; students: number; persons: number; timesheets: number; pok_versions: number }, dry: boolean) =>
+    `${dry ? 'Proefrun: zou verwijderen' : 'Verwijderd'}: ${r.placements} plaatsing(en), ${r.students} student(en), ${r.persons} contactperso(o)n(en), ${r.timesheets} urenregel(s), ${r.pok_versions} POK-versie(s).`,
   // init / status
   initCreated: (f: string) => `Database ${f} is klaar (schemaversie bijgewerkt).`,
   initExists: (f: string) => `Database ${f} bestaat al en is bijgewerkt.`,
@@ -205,6 +208,8 @@ const en: Messages = {
   endAfterPlacementEnd: (d, end) => `${d} is after the agreed end date ${end}; ending early is only possible before it`,
   ended: (id, d, reason) => `${id} ended on ${d} (${reason})`,
   weekOrDay: () => `give --week YYYY-Www or --day DATE (exactly one)`,
+  studentNotFound: (nr) => `student ${q(nr)} does not exist`,
+  purged: (r, dry) => `${dry ? 'Dry run: would remove' : 'Removed'}: ${r.placements} placement(s), ${r.students} student(s), ${r.persons} contact(s), ${r.timesheets} timesheet entr(y/ies), ${r.pok_versions} POK version(s).`,
   initCreated: (f) => `Database ${f} is ready (schema up to date).`,
   initExists: (f) => `Database ${f} already exists and is up to date.`,
   configSet: (k, old, v) => `${k} = ${v}${old !== null && old !== v ? ` (was ${old})` : ''}`,
