@@ -225,7 +225,10 @@ function suggest(field: string): string | undefined {
     }
   }
   if (bestDist <= 3) return best;
-  const last = field.split('.').pop();
+  const f = field.toLowerCase();
+  const prefix = POK_FIELDS.find((k) => (f.startsWith(k) || k.startsWith(f)) && Math.min(k.length, f.length) >= 4);
+  if (prefix) return prefix;
+  const last = f.split('.').pop();
   return POK_FIELDS.find((k) => k.endsWith('.' + last));
 }
 
