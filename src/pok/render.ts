@@ -74,6 +74,79 @@ function fonts(): Record<FontName, Buffer> {
   return fontCache;
 }
 
+// pdfkit parses a font anew for every document and shapes every word anew with it; for a
+// batch of POKs that is most of the work (measured: about half the time of a POK went to
+// font table parsing and word shaping). So the parsed fonts and their word-shaping caches
+// are kept for the process and handed to each document. This uses three pdfkit internals
+// (_fontFamilies, _fontCount, EmbeddedFont's layoutCache), checked at start-up: when a
+// pdfkit release changes them, documents are built the ordinary way, only slower. Output is
+// the same either way, and every document of a process takes the same path, so the bytes of
+// a POK do not depend on what was rendered before it.
+
+interface EmbeddedFontLike {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+type EmbeddedFontCtor = new (doc: Doc, font: unknown, id: string) => EmbeddedFontLike;
+interface DocInternals {
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _font: EmbeddedFontLike & { constructor: EmbeddedFontCtor };
+}
+interface SharedFont {
+  ctor: EmbeddedFontCtor;
+  font: unknown;
+  layoutCache: Record<string, unknown>;
+}
+
+const FONT_ORDER: readonly FontName[] = ['regular', 'italic', 'semibold', 'bold'];
+let sharedFonts: Record<FontName, SharedFont> | null | undefined;
+let docsOnCache = 0;
+
+function loadSharedFonts(): Record<FontName, SharedFont> | null {
+  const f = fonts();
+  const out: Partial<Record<FontName, SharedFont>> = {};
+  for (const name of FONT_ORDER) {
+    const probe = new PDFDocument({ autoFirstPage: false, font: '' }) as unknown as Doc & Partial<DocInternals>;
+    probe.registerFont(name, f[name]);
+    probe.font(name);
+    const ef = probe._font;
+    if (
+      !ef ||
+      typeof ef.constructor !== 'function' ||
+      !ef.font ||
+      typeof ef.layoutCache !== 'object' ||
+      typeof probe._fontCount !== 'number' ||
+      typeof probe._fontFamilies !== 'object'
+    ) {
+      return null;
+    }
+    out[name] = { ctor: ef.constructor, font: ef.font, layoutCache: Object.create(null) as Record<string, unknown> };
+  }
+  return out as Record<FontName, SharedFont>;
+}
+
+function installFonts(doc: Doc): void {
+  if (sharedFonts === undefined) sharedFonts = loadSharedFonts();
+  if (sharedFonts === null) {
+    const f = fonts();
+    for (const name of FONT_ORDER) doc.registerFont(name, f[name]);
+    return;
+  }
+  // the word caches only grow with names and addresses; start afresh now and then
+  if (++docsOnCache > 2000) {
+    docsOnCache = 0;
+    for (const name of FONT_ORDER) sharedFonts[name].layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+  const internals = doc as unknown as DocInternals;
+  for (const name of FONT_ORDER) {
+    const s = sharedFonts[name];
+    const ef = new s.ctor(doc, s.font, `F${++internals._fontCount}`);
+    ef.layoutCache = s.layoutCache;
+    internals._fontFamilies[name] = ef;
+  }
+}
+
 // ---- look --------------------------------------------------------------------------------
 
 const A4_WIDTH = 595.28;
@@ -87,8 +160,8 @@ const COLOR = {
   tag: '#e3ecf5',
 } as const;
 const SIZE = { body: 9.8, small: 8.6, label: 8.6, heading: 11.2, title: 23, footer: 7.8 } as const;
-const LINE_GAP = 2.2;
-const PARA_GAP = 5.5;
+const LINE_GAP = 1.6;
+const PARA_GAP = 4.5;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -184,11 +257,7 @@ function newDocument(data: PokData, expanded: ExpandedTemplate, opts: RenderOpti
       ModDate: when,
     },
   });
-  const f = fonts();
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('italic', f.italic);
-  doc.registerFont('semibold', f.semibold);
-  doc.registerFont('bold', f.bold);
+  installFonts(doc);
   doc.font('regular');
   if (pdfa) {
     // pdfkit's XMP has CreateDate but no ModifyDate; PDF/A wants every Info date mirrored
@@ -478,10 +547,6 @@ function begeleiding(w: Writer, data: PokData): void {
   ]);
 }
 
-function blockText(b: Block): string {
-  return b.runs.map((r) => r.text).join('');
-}
-
 function paragraphs(w: Writer, blocks: Block[], numbered: boolean): void {
   const doc = w.doc;
   const numW = numbered ? 18 : 0;
@@ -491,9 +556,9 @@ function paragraphs(w: Writer, blocks: Block[], numbered: boolean): void {
     const bullet = b.kind === 'bullet';
     const x = w.left + numW + (bullet ? bulletIndent : 0);
     const width = w.width - (x - w.left);
-    // never leave a single line at the foot of a page
-    const lines = Math.min(2, Math.ceil(w.height(blockText(b), width) / w.lineHeight()));
-    w.keep(lines * w.lineHeight());
+    // never leave a single line at the foot of a page (asking room for two lines is cheaper
+    // than measuring the paragraph, which would wrap it twice)
+    w.keep(2 * w.lineHeight());
     const y = doc.y;
     if (bullet) {
       w.font('regular', SIZE.body, COLOR.accent);
@@ -517,8 +582,8 @@ function clauses(w: Writer, expanded: ExpandedTemplate): void {
     doc.y += 8;
   }
   expanded.articles.forEach((a, i) => {
-    const first = a.blocks[0];
-    const keepWith = first ? Math.min(w.height(blockText(first), w.width - 18), 3 * w.lineHeight()) : 0;
+    // a heading travels with the first lines of its article
+    const keepWith = a.blocks.length > 0 ? 2 * w.lineHeight() : 0;
     const h = w.lineHeight(SIZE.heading) + 4;
     w.keep(h + keepWith + 4);
     doc.y += 4;
@@ -557,35 +622,38 @@ function signatures(w: Writer, data: PokData, opts: RenderOptions): void {
   blocks.push(
     {
       title: 'Het leerbedrijf',
-      about: `namens ${data.leerbedrijf.naam}, de praktijkopleider`,
+      about: `namens ${data.leerbedrijf.naam}, door de praktijkopleider`,
       name: data.praktijkopleider.naam,
     },
     { title: 'De onderwijsinstelling', about: `namens ${data.school.naam ?? ''}`, name: null },
   );
 
-  const gap = 24;
-  const colW = (w.width - gap) / 2;
-  const fieldH = 31;
-  const signH = 44;
+  // three signers side by side fit the last page of the clauses far more often than 2 + 1;
+  // four (with the guardian) get two rows of two, to keep the lines wide enough to write on
+  const perRow = blocks.length === 3 ? 3 : 2;
+  const gap = perRow === 3 ? 16 : 24;
+  const colW = (w.width - (perRow - 1) * gap) / perRow;
+  const fieldH = 28;
+  const signH = 38;
   const headH = (b: SignBlock): number => 8 + w.lineHeight(10.5) + w.height(b.about, colW, 'regular', SIZE.small);
   const rows: SignBlock[][] = [];
-  for (let i = 0; i < blocks.length; i += 2) rows.push(blocks.slice(i, i + 2));
+  for (let i = 0; i < blocks.length; i += perRow) rows.push(blocks.slice(i, i + perRow));
   // fields line up across a row, whatever the length of the text above them
   const rowHeads = rows.map((r) => Math.max(...r.map(headH)));
-  const rowHeight = (ri: number): number => rowHeads[ri]! + 6 + 2 * fieldH + signH;
+  const rowHeight = (ri: number): number => rowHeads[ri]! + 4 + 2 * fieldH + signH;
 
   const intro =
-    `Aldus overeengekomen en in drievoud opgemaakt; de student, het leerbedrijf en de onderwijsinstelling ontvangen elk een exemplaar. ` +
-    `Met hun handtekening verklaren partijen dat zij versie ${opts.version} van deze praktijkovereenkomst hebben gelezen en ermee instemmen.`;
-  const introH = w.height(intro, w.width) + 12;
+    `Aldus in drievoud opgemaakt. Met hun handtekening verklaren partijen dat zij versie ${opts.version} ` +
+    `van deze praktijkovereenkomst hebben gelezen en ermee instemmen.`;
+  const introH = w.height(intro, w.width) + 10;
   // the whole signing section stays on one page: every party signs the same page, and a
   // signature is never separated from its name and date
-  const total = w.lineHeight(SIZE.heading) + 4 + introH + rows.reduce((a, _, ri) => a + rowHeight(ri) + 16, 0);
+  const total = w.lineHeight(SIZE.heading) + 4 + introH + rows.reduce((a, _, ri) => a + rowHeight(ri) + 12, 0);
   doc.y += 6;
   sectionHeading(w, 'Ondertekening', total);
   w.font('regular', SIZE.body, COLOR.ink);
   doc.text(intro, w.left, doc.y, { width: w.width, lineGap: LINE_GAP });
-  doc.y += 12;
+  doc.y += 10;
 
   const field = (label: string, value: string | null, fx: number, fw: number, fy: number, h: number): void => {
     w.font('regular', SIZE.label, COLOR.muted);
@@ -607,16 +675,16 @@ function signatures(w: Writer, data: PokData, opts: RenderOptions): void {
       doc.text(b.title, x, top + 8, { width: colW });
       w.font('regular', SIZE.small, COLOR.muted);
       doc.text(b.about, x, doc.y, { width: colW, lineGap: LINE_GAP });
-      let y = top + rowHeads[ri]! + 6;
+      let y = top + rowHeads[ri]! + 4;
       field('Naam', b.name, x, colW, y, fieldH);
       y += fieldH;
-      const half = (colW - 14) / 2;
+      const half = (colW - 12) / 2;
       field('Plaats', null, x, half, y, fieldH);
-      field('Datum', null, x + half + 14, half, y, fieldH);
+      field('Datum', null, x + half + 12, half, y, fieldH);
       y += fieldH;
       field('Handtekening', null, x, colW, y, signH);
     });
     doc.x = w.left;
-    doc.y = top + rowHeight(ri) + 16;
+    doc.y = top + rowHeight(ri) + 12;
   });
 }
