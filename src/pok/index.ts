@@ -15,6 +15,7 @@ export {
   type PokPerson,
 } from './data.js';
 export { PokError, type PokExitCode } from './errors.js';
+export { writePokFiles } from './files.js';
 export {
   POK_FIELDS,
   defaultTemplatePath,
@@ -24,6 +25,7 @@ export {
   type PokTemplate,
 } from './template.js';
 export {
+  POOL_MIN_PLACEMENTS,
   allPlacementIds,
   generatePok,
   generatePoks,

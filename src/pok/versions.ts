@@ -7,6 +7,7 @@
 // Everything here returns data and throws PokError; nothing prints or exits. pdfkit is only
 // reached through a dynamic import, when a PDF is actually rendered.
 
+import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../domain/types.js';
 import { PokError } from './errors.js';
@@ -305,11 +306,15 @@ export async function generatePok(
 
 export interface PokBatchOptions extends PokGenerateOptions {
   /**
-   * Render threads. Default: 2 (both cores of the office machines) for 8 or more placements,
-   * else 1; starting a worker costs about as much as rendering a few POKs.
+   * Render threads. Default: both cores (at most 2) from POOL_MIN_PLACEMENTS placements on,
+   * else 1: starting a thread (loading pdfkit, parsing the fonts, first shaping) costs
+   * about as much as rendering a few dozen POKs.
    */
   workers?: number;
 }
+
+/** From this many POKs to render on, a batch uses the worker pool by default. */
+export const POOL_MIN_PLACEMENTS = 50;
 
 /** Every plaatsing_id, in order: what `bpv pok generate --all` works through. */
 export function allPlacementIds(db: Database.Database): string[] {
@@ -332,7 +337,11 @@ export async function* generatePoksIter(
   const o: PokBatchOptions = { ...opts, template };
   const sources = ids.length > 20 ? new Map(loadAllPokSources(db).map((s) => [s.data.plaatsing_id, s])) : null;
   const plans = ids.map((id) => planPok(db, id, o, sources?.get(id)));
-  let workers = Math.max(1, Math.floor(opts.workers ?? (plans.length >= 8 ? 2 : 1)));
+  const rendered = plans.filter((p) => !isRefusal(p)).length;
+  let workers = Math.max(
+    1,
+    Math.floor(opts.workers ?? (rendered >= POOL_MIN_PLACEMENTS ? Math.min(2, availableParallelism()) : 1)),
+  );
   const poolModule = workers > 1 ? await import('./pool.js') : null;
   if (poolModule && !poolModule.poolAvailable()) workers = 1;
 

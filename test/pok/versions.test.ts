@@ -263,3 +263,28 @@ describe('pokStatus', () => {
     expect(thrown(() => pokStatus(db, { placements: ['P-3'] })).code).toBe('placement-unknown');
   });
 });
+
+describe('writePokFiles', () => {
+  it('writes one PDF, or the three copies with --split, under the SPEC names', async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { writePokFiles } = await import('../../src/pok/files.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pok-out-'));
+    try {
+      insertPlacement(db, seed());
+      const one = generated(await generatePok(db, 'P-1001', { today: TODAY }));
+      expect(writePokFiles(one, path.join(dir, 'a'))).toEqual([path.join(dir, 'a', 'POK-0123456-P-1001.pdf')]);
+      expect(readFileSync(path.join(dir, 'a', 'POK-0123456-P-1001.pdf')).equals(one.pdf)).toBe(true);
+      const split = generated(await generatePok(db, 'P-1001', { today: TODAY, split: true }));
+      writePokFiles(split, path.join(dir, 'b'));
+      expect(readdirSync(path.join(dir, 'b')).sort()).toEqual([
+        'POK-0123456-P-1001-leerbedrijf.pdf',
+        'POK-0123456-P-1001-onderwijsinstelling.pdf',
+        'POK-0123456-P-1001-student.pdf',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
