@@ -2,7 +2,9 @@
 // Each message is a function of named parameters, so an error object can carry its code and
 // parameters and be shown again in the other language by the CLI's error handler.
 
-export type PokLang = 'nl' | 'en';
+import { lang, type Lang } from './lang.js';
+
+export type PokLang = Lang;
 
 export interface PokMessageParams {
   placement?: string;
@@ -41,6 +43,7 @@ const nl = {
     `De datum van ondertekening (${p.date}) ligt vóór de dag waarop versie ${p.version} van de POK ` +
     `van ${p.placement} is gemaakt (${p.generated}).`,
   'sign-in-future': (p) => `De datum van ondertekening (${p.date}) ligt in de toekomst.`,
+  'template-not-found': (p) => `Het POK-sjabloon ${p.file} bestaat niet.`,
   'template-unreadable': (p) => `Het POK-sjabloon ${p.file} is niet te lezen: ${p.reason}.`,
   'template-unknown-field': (p) =>
     `${p.file}, regel ${p.line}: het POK-sjabloon noemt het onbekende veld "${p.field}"` +
@@ -92,6 +95,7 @@ const en: Record<PokMessageKey, Msg> = {
     `The signing date (${p.date}) is before the day version ${p.version} of the POK of ${p.placement} ` +
     `was generated (${p.generated}).`,
   'sign-in-future': (p) => `The signing date (${p.date}) is in the future.`,
+  'template-not-found': (p) => `The POK template ${p.file} does not exist.`,
   'template-unreadable': (p) => `The POK template ${p.file} cannot be read: ${p.reason}.`,
   'template-unknown-field': (p) =>
     `${p.file}, line ${p.line}: the POK template names the unknown field "${p.field}"` +
@@ -128,8 +132,9 @@ const en: Record<PokMessageKey, Msg> = {
 
 const TABLE: Record<PokLang, Record<PokMessageKey, Msg>> = { nl, en };
 
-export function pokMessage(key: PokMessageKey, params: PokMessageParams = {}, lang: PokLang = 'nl'): string {
-  return TABLE[lang][key](params);
+/** The message in `l`, by default the language of this run (--lang, BPV_LANG). */
+export function pokMessage(key: PokMessageKey, params: PokMessageParams = {}, l: PokLang = lang()): string {
+  return TABLE[l][key](params);
 }
 
 function messageByName(key: string | undefined, params: PokMessageParams, lang: PokLang): string {

@@ -53,7 +53,7 @@ export interface PokData {
 }
 
 export type PokParty = 'student' | 'ouder' | 'leerbedrijf' | 'school';
-export const POK_PARTIES: readonly PokParty[] = ['student', 'ouder', 'leerbedrijf', 'school'];
+export const POK_PARTIES: readonly PokParty[] = ['student', 'leerbedrijf', 'school', 'ouder'];
 
 /** The placement's row ids next to its data; `id` keys pok_versions and pok_signatures. */
 export interface PlacementPokSource {
@@ -83,8 +83,9 @@ export function guardianRequired(data: PokData): boolean {
   return g !== null && minderjarigOp(g, data.periode.startdatum);
 }
 
+/** Who signs, in the order of SPEC §5's status JSON: the guardian, when needed, last. */
 export function requiredParties(data: PokData): PokParty[] {
-  return guardianRequired(data) ? ['student', 'ouder', 'leerbedrijf', 'school'] : ['student', 'leerbedrijf', 'school'];
+  return guardianRequired(data) ? ['student', 'leerbedrijf', 'school', 'ouder'] : ['student', 'leerbedrijf', 'school'];
 }
 
 const SCHOOL_KEYS = ['naam', 'brin', 'adres', 'postcode', 'plaats', 'telefoon', 'email'] as const;

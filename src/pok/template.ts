@@ -95,8 +95,8 @@ export function loadPokTemplate(file?: string): PokTemplate {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand niet gevonden' : String(err);
-    throw new PokError('template-unreadable', { file: path, reason });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new PokError('template-not-found', { file: path });
+    throw new PokError('template-unreadable', { file: path, reason: (err as Error).message });
   }
   const tpl = parsePokTemplate(text, file ?? 'templates/pok.md');
   if (file === undefined) defaultTemplate = tpl;

@@ -35,12 +35,12 @@ import type { PokCopy } from './render.js';
 export interface PokNotice {
   code: PokMessageKey;
   params: PokMessageParams;
-  /** Dutch; show `pokMessage(code, params, lang)` for another language. */
+  /** In the language of this run; `pokMessage(code, params, lang)` gives another. */
   message: string;
 }
 
 function notice(code: PokMessageKey, params: PokMessageParams): PokNotice {
-  return { code, params, message: pokMessage(code, params, 'nl') };
+  return { code, params, message: pokMessage(code, params) };
 }
 
 export interface PokGenerateOptions {
@@ -162,7 +162,7 @@ function refused(
     missing,
     code,
     params,
-    message: pokMessage(code, params, 'nl'),
+    message: pokMessage(code, params),
   };
 }
 

@@ -80,7 +80,7 @@ describe('POK template', () => {
       writeFileSync(f, '# Stageovereenkomst\n\n## Enig artikel\n\nVoor {{student.naam}}.\n');
       const tpl = loadPokTemplate(f);
       expect(expandPokTemplate(tpl, values()).title).toBe('Stageovereenkomst');
-      expect(error(() => loadPokTemplate(path.join(dir, 'weg.md'))).code).toBe('template-unreadable');
+      expect(error(() => loadPokTemplate(path.join(dir, 'weg.md'))).code).toBe('template-not-found');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

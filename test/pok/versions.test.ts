@@ -190,7 +190,7 @@ describe('signPok', () => {
 
   it('records signatures of a minor, the guardian included, until fully signed', async () => {
     await generatePok(db, 'P-1001', { today: TODAY });
-    expect(pokStatus(db)[0]!.required).toEqual(['student', 'ouder', 'leerbedrijf', 'school']);
+    expect(pokStatus(db)[0]!.required).toEqual(['student', 'leerbedrijf', 'school', 'ouder']);
     signPok(db, 'P-1001', 'student', { date: '2026-08-21', today: '2026-08-30' });
     signPok(db, 'P-1001', 'ouder', { date: '2026-08-24', name: 'M. van Ĳsselstein', today: '2026-08-30' });
     signPok(db, 'P-1001', 'school', { date: '2026-08-22', today: '2026-08-30' });
