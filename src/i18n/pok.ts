@@ -29,6 +29,12 @@ export interface PokMessageParams {
 
 type Msg = (p: PokMessageParams) => string;
 
+/** Dates in Dutch messages as people write them (SPEC §8): 2026-09-01 → 01-09-2026. */
+function nlDate(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : (iso ?? '');
+}
+
 
 const nl = {
   'placement-unknown': (p) => `Plaatsing ${p.placement} bestaat niet.`,
@@ -36,13 +42,13 @@ const nl = {
     `Voor plaatsing ${p.placement} is nog geen POK gemaakt; maak die eerst met "bpv pok generate ${p.placement}".`,
   'party-unknown': (p) => `Onbekende partij "${p.party}"; kies uit student, ouder, leerbedrijf of school.`,
   'party-not-required': (p) =>
-    `De student van plaatsing ${p.placement} is op de begindatum (${p.start}) 18 jaar of ouder: ` +
+    `De student van plaatsing ${p.placement} is op de begindatum (${nlDate(p.start)}) 18 jaar of ouder: ` +
     `bij deze POK hoort geen handtekening van een ouder/wettelijk vertegenwoordiger.`,
   'date-invalid': (p) => `"${p.date}" is geen geldige datum (gebruik JJJJ-MM-DD).`,
   'sign-before-generation': (p) =>
-    `De datum van ondertekening (${p.date}) ligt vóór de dag waarop versie ${p.version} van de POK ` +
-    `van ${p.placement} is gemaakt (${p.generated}).`,
-  'sign-in-future': (p) => `De datum van ondertekening (${p.date}) ligt in de toekomst.`,
+    `De datum van ondertekening (${nlDate(p.date)}) ligt vóór de dag waarop versie ${p.version} van de POK ` +
+    `van ${p.placement} is gemaakt (${nlDate(p.generated)}).`,
+  'sign-in-future': (p) => `De datum van ondertekening (${nlDate(p.date)}) ligt in de toekomst.`,
   'template-not-found': (p) => `Het POK-sjabloon ${p.file} bestaat niet.`,
   'template-unreadable': (p) => `Het POK-sjabloon ${p.file} is niet te lezen: ${p.reason}.`,
   'template-unknown-field': (p) =>
@@ -61,16 +67,16 @@ const nl = {
   'data-missing': (p) =>
     `POK voor ${p.placement} niet gemaakt; ontbrekende gegevens: ${describeMissing(p.fields, 'nl')}.`,
   'not-recognised': (p) =>
-    `POK voor ${p.placement} niet gemaakt: ${p.bedrijf} (KvK ${p.kvk}) is op ${p.start} niet erkend ` +
+    `POK voor ${p.placement} niet gemaakt: ${p.bedrijf} (KvK ${p.kvk}) is op ${nlDate(p.start)} niet erkend ` +
     `voor crebo ${p.crebo}. Gebruik --force om de POK toch te maken.`,
   'forced-not-recognised': (p) =>
-    `POK voor ${p.placement} toch gemaakt (--force), hoewel ${p.bedrijf} (KvK ${p.kvk}) op ${p.start} ` +
+    `POK voor ${p.placement} toch gemaakt (--force), hoewel ${p.bedrijf} (KvK ${p.kvk}) op ${nlDate(p.start)} ` +
     `niet erkend is voor crebo ${p.crebo}.`,
   'version-conflict': (p) =>
     `De POK van ${p.placement} werd tegelijk door een ander proces gemaakt of ondertekend; probeer het opnieuw.`,
   'sha-mismatch': (p) =>
     `De POK van ${p.placement}, versie ${p.version}, is opnieuw gemaakt met ongewijzigde gegevens, maar het ` +
-    `bestand wijkt af van het vastgelegde (SHA-256 ${p.detail}); waarschijnlijk is het programma bijgewerkt. ` +
+    `bestand wijkt af van het vastgelegde (SHA-256 ${(p.detail ?? '').slice(0, 12)}…); waarschijnlijk is het programma bijgewerkt. ` +
     `De versie blijft dezelfde.`,
   'worker-failed': (p) => `Het maken van de PDF voor ${p.placement} is mislukt: ${p.reason}`,
   // how to supply a missing field, one per field kind
@@ -121,7 +127,7 @@ const en: Record<PokMessageKey, Msg> = {
     `The POK of ${p.placement} was generated or signed by another process at the same time; try again.`,
   'sha-mismatch': (p) =>
     `The POK of ${p.placement}, version ${p.version}, was rendered again from unchanged data, but the file ` +
-    `differs from the recorded one (SHA-256 ${p.detail}); the program was probably updated. The version stays.`,
+    `differs from the recorded one (SHA-256 ${(p.detail ?? '').slice(0, 12)}…); the program was probably updated. The version stays.`,
   'worker-failed': (p) => `Rendering the PDF for ${p.placement} failed: ${p.reason}`,
   'fix-setting': (p) => `${p.field} (bpv config set ${p.field} …)`,
   'fix-company': (p) => `${p.field} (column ${p.detail} of the placements import)`,

@@ -420,6 +420,19 @@ interface PanelLine {
   font?: FontName;
   color?: string;
   size?: number;
+  /** One unbreakable token (an e-mail address): made smaller rather than cut mid-word. */
+  fit?: boolean;
+}
+
+const MIN_FIT_SIZE = 7.2;
+
+function fitted(w: Writer, l: PanelLine, width: number): PanelLine {
+  if (!l.fit) return l;
+  let size = l.size ?? SIZE.body;
+  w.font(l.font ?? 'regular', size);
+  const natural = w.doc.widthOfString(l.text);
+  if (natural > width) size = Math.max(MIN_FIT_SIZE, Math.floor((size * width * 10) / natural) / 10);
+  return { ...l, size };
 }
 
 function parties(w: Writer, data: PokData): void {
@@ -435,7 +448,7 @@ function parties(w: Writer, data: PokData): void {
         { text: studentNaam(s), font: 'semibold' },
         { text: `Studentnummer ${s.studentnummer}` },
         { text: `Geboren op ${s.geboortedatum ? datumLang(s.geboortedatum) : 'onbekend'}` },
-        ...(s.email ? [{ text: s.email, color: COLOR.muted }] : []),
+        ...(s.email ? [{ text: s.email, color: COLOR.muted, fit: true }] : []),
       ],
     },
     {
@@ -456,7 +469,7 @@ function parties(w: Writer, data: PokData): void {
         { text: postcodePlaats(sc.postcode, sc.plaats) },
         { text: `BRIN ${sc.brin ?? ''}` },
         ...(sc.telefoon ? [{ text: `Telefoon ${sc.telefoon}` }] : []),
-        ...(sc.email ? [{ text: sc.email, color: COLOR.muted }] : []),
+        ...(sc.email ? [{ text: sc.email, color: COLOR.muted, fit: true }] : []),
       ],
     },
   ];
@@ -466,6 +479,7 @@ function parties(w: Writer, data: PokData): void {
   const colW = (w.width - 2 * gap) / 3;
   const inner = colW - 2 * pad;
   const titleH = w.lineHeight(SIZE.label) + 3;
+  for (const c of columns) c.lines = c.lines.map((l) => fitted(w, l, inner));
   const heights = columns.map(
     (c) => titleH + c.lines.reduce((h, l) => h + w.height(l.text || ' ', inner, l.font ?? 'regular', l.size ?? SIZE.body), 0),
   );
