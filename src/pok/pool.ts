@@ -65,6 +65,15 @@ export class RenderPool {
     }
   }
 
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Jobs handed to the pool and not yet answered. */
+  get inFlight(): number {
+    return this.waiting.size;
+  }
+
   render(job: RenderJob): Promise<RenderedPok> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;

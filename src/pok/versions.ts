@@ -306,9 +306,9 @@ export async function generatePok(
 
 export interface PokBatchOptions extends PokGenerateOptions {
   /**
-   * Render threads. Default: both cores (at most 2) from POOL_MIN_PLACEMENTS placements on,
-   * else 1: starting a thread (loading pdfkit, parsing the fonts, first shaping) costs
-   * about as much as rendering a few dozen POKs.
+   * Render threads, this one included (2 = this thread and one worker). Default: both cores
+   * (at most 2) from POOL_MIN_PLACEMENTS POKs on, else 1: starting a worker (loading pdfkit,
+   * parsing the fonts, first shaping) costs about as much as rendering a few dozen POKs.
    */
   workers?: number;
 }
@@ -352,41 +352,62 @@ export async function* generatePoksIter(
     return;
   }
 
-  const pool = new poolModule.RenderPool(workers);
+  // This thread renders too: one worker besides it beats two workers on two cores, since
+  // every worker pays its own start-up (pdfkit, fonts, cold word caches: about a second).
+  const pool = new poolModule.RenderPool(workers - 1);
   try {
-    // keep a few renders in flight per worker, never the whole batch in memory
-    const window = workers * 3;
-    const pending: (Promise<RenderedPok> | null)[] = [];
+    const queuedPerWorker = 2; // enough that a worker never waits for this thread
+    const window = workers * 4; // results held at most, so memory stays bounded
+    const slots: (RenderedPok | Promise<RenderedPok> | null)[] = [];
+    const finished = new Set<number>();
     let next = 0;
     let yielded = 0;
-    const submit = (): void => {
-      while (next < plans.length && next - yielded < window) {
-        const plan = plans[next]!;
-        const job = isRefusal(plan)
-          ? null
-          : pool.render({
-              data: plan.data,
-              templateSource: plan.template.source,
-              templateName: plan.template.name,
-              version: plan.version,
-              generatedOn: plan.generatedOn,
-              split: o.split === true,
-              pdfa: o.pdfa !== false,
-            });
+    const feedPool = (): void => {
+      while (next < plans.length && next - yielded < window && pool.inFlight < pool.size * queuedPerWorker) {
+        const k = next++;
+        const plan = plans[k]!;
+        if (isRefusal(plan)) {
+          slots[k] = null;
+          continue;
+        }
+        const job = pool.render({
+          data: plan.data,
+          templateSource: plan.template.source,
+          templateName: plan.template.name,
+          version: plan.version,
+          generatedOn: plan.generatedOn,
+          split: o.split === true,
+          pdfa: o.pdfa !== false,
+        });
         // awaited in order below; a failure of a later one must not go unhandled meanwhile
-        job?.catch(() => undefined);
-        pending[next] = job;
-        next++;
+        job.then(() => finished.add(k), () => finished.add(k));
+        slots[k] = job;
       }
     };
-    submit();
+    const renderHere = async (): Promise<void> => {
+      const k = next++;
+      const plan = plans[k]!;
+      slots[k] = isRefusal(plan) ? null : await renderPlan(plan, o);
+      // a render here settles through microtasks only; let the workers' answers in before
+      // feeding them again, or they sit idle until this thread runs out of work
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    };
     while (yielded < plans.length) {
+      feedPool();
+      if (yielded === next) {
+        await renderHere();
+        continue;
+      }
+      const slot = slots[yielded];
+      const waiting = slot instanceof Promise && !finished.has(yielded);
+      if (waiting && next < plans.length && next - yielded < window) {
+        await renderHere();
+        continue;
+      }
       const plan = plans[yielded]!;
-      const job = pending[yielded];
-      pending[yielded] = null;
-      const result = isRefusal(plan) ? plan : recordPok(db, plan, await job!);
+      slots[yielded] = null;
+      const result = isRefusal(plan) ? plan : recordPok(db, plan, await slot!);
       yielded++;
-      submit();
       yield result;
     }
   } finally {
