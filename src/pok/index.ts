@@ -5,6 +5,9 @@
 export {
   POK_PARTIES,
   guardianRequired,
+  isRecognised,
+  loadAllPokSources,
+  loadPokSource,
   missingPokFields,
   pokDataHash,
   pokNummer,
@@ -13,6 +16,7 @@ export {
   type PokData,
   type PokParty,
   type PokPerson,
+  type PlacementPokSource,
 } from './data.js';
 export { PokError, type PokExitCode } from './errors.js';
 export { writePokFiles } from './files.js';
