@@ -9,6 +9,7 @@ import { registerHours } from './hours.js';
 import { registerHolidays } from './holidays.js';
 import { registerValidate } from './validate.js';
 import { registerStudent } from './student.js';
+import { registerPok } from './pok.js';
 
 export function registerCommands(program: Command, cli: Cli): void {
   registerAdmin(program, cli);
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerHours(program, cli);
   registerHolidays(program, cli);
   registerValidate(program, cli);
+  registerPok(program, cli);
   registerStudent(program, cli);
   registerDemo(program, cli);
 }

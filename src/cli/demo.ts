@@ -16,6 +16,9 @@ import { EXIT } from '../errors.js';
 import type { Cli } from './main.js';
 import { renderSummary } from './import.js';
 import { table } from './table.js';
+import { msg } from '../i18n/messages.js';
+import { generatePoksIter, loadPokTemplate, pokStatus, signPok, writePokFiles } from '../pok/index.js';
+import { runValidation } from './validate.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -81,8 +84,42 @@ export function registerDemo(program: Command, cli: Cli): void {
             hours.map((h) => [fmtDate(h.datum), fmtNumber(h.uren), h.soort, h.status, (h.werkzaamheden ?? '').replace(/\s+/g, ' ').slice(0, 40)]), { right: [1] }));
         }
 
+        step(`bpv pok generate --all --out ${path.join(dirArg, 'pok')}`);
+        const pokDir = path.join(dir, 'pok');
+        const counts = { generated: 0, unchanged: 0, refused: 0 };
+        const ids = listPlacements(db).map((p) => p.plaatsing_id);
+        for await (const r of generatePoksIter(db, ids, { today: DEMO_AS_OF, template: loadPokTemplate() })) {
+          counts[r.status]++;
+          if (r.status === 'refused') io.err(io.ce.yellow(r.message));
+          else writePokFiles(r, pokDir);
+        }
+        io.err(msg().pokSummary(counts, pokDir));
+        // a few POKs came back signed: the rest stays on the coordinator's list
+        const signedBack = active.slice(0, 6);
+        for (const p of signedBack) {
+          for (const party of pokStatus(db, { placements: [p.plaatsing_id] })[0]?.required ?? []) {
+            signPok(db, p.plaatsing_id, party, { today: DEMO_AS_OF, date: DEMO_AS_OF, name: null });
+          }
+        }
+        io.err(`bpv pok sign …: ${signedBack.map((p) => p.plaatsing_id).join(', ')} volledig getekend teruggekomen.`);
+
+        step(`bpv validate --as-of ${DEMO_AS_OF}`);
+        const v = runValidation(db, { asOf: DEMO_AS_OF });
+        const perRule = new Map<string, { severity: string; n: number }>();
+        for (const f of v.findings) {
+          const e = perRule.get(f.rule) ?? { severity: f.severity, n: 0 };
+          e.n++;
+          perRule.set(f.rule, e);
+        }
+        io.out(table(['regel', 'ernst', 'aantal'], [...perRule].map(([rule, e]) => [rule, e.severity, e.n]), { right: [2] }));
+        const findingsFile = path.join(dir, 'bevindingen.json');
+        fs.writeFileSync(findingsFile, JSON.stringify(v, null, 2));
+        io.err(`${v.summary.error} fouten, ${v.summary.warning} waarschuwingen; alles in ${findingsFile}`);
+
         step('Klaar');
-        io.err(`Alles staat in ${dir}. Kijk verder met:\n  bpv --db ${path.relative(process.cwd(), dbFile) || dbFile} placements list`);
+        const rel = path.relative(process.cwd(), dbFile) || dbFile;
+        io.err(`Alles staat in ${dir}: de database, de POK's (pok/) en de bevindingen. Kijk verder met:\n` +
+          `  bpv --db ${rel} status\n  bpv --db ${rel} validate --as-of ${DEMO_AS_OF}\n  bpv --db ${rel} pok status --unsigned`);
       } finally {
         db.close();
       }

@@ -107,6 +107,14 @@ const nl = {
   studentNotFound: (nr: string) => `student ${q(nr)} bestaat niet`,
   purged: (r: { placements: number; students: number; persons: number; timesheets: number; pok_versions: number }, dry: boolean) =>
     `${dry ? 'Proefrun: zou verwijderen' : 'Verwijderd'}: ${r.placements} plaatsing(en), ${r.students} student(en), ${r.persons} contactperso(o)n(en), ${r.timesheets} urenregel(s), ${r.pok_versions} POK-versie(s).`,
+  pokNothingToGenerate: () => `geef plaatsing_id's, of --all voor elke plaatsing waarvan de POK ontbreekt of verouderd is`,
+  pokAllOrIds: () => `geef plaatsing_id's of --all, niet beide`,
+  pokWritten: (id: string, v: number, same: boolean, files: readonly string[]) =>
+    `${id}: versie ${v}${same ? ' (ongewijzigd)' : ''} → ${files.join(', ')}`,
+  pokSummary: (c: { generated: number; unchanged: number; refused: number }, out: string) =>
+    `POK's: ${c.generated} nieuw of bijgewerkt, ${c.unchanged} ongewijzigd, ${c.refused} niet gemaakt; bestanden in ${out}`,
+  pokSigned: (id: string, v: number, party: string, date: string, full: string | null) =>
+    `${id}, versie ${v}: handtekening ${party} vastgelegd (${date})${full ? `; volledig getekend sinds ${full}` : ''}`,
   // init / status
   initCreated: (f: string) => `Database ${f} is klaar (schemaversie bijgewerkt).`,
   initExists: (f: string) => `Database ${f} bestaat al en is bijgewerkt.`,
@@ -210,6 +218,11 @@ const en: Messages = {
   weekOrDay: () => `give --week YYYY-Www or --day DATE (exactly one)`,
   studentNotFound: (nr) => `student ${q(nr)} does not exist`,
   purged: (r, dry) => `${dry ? 'Dry run: would remove' : 'Removed'}: ${r.placements} placement(s), ${r.students} student(s), ${r.persons} contact(s), ${r.timesheets} timesheet entr(y/ies), ${r.pok_versions} POK version(s).`,
+  pokNothingToGenerate: () => `give plaatsing_ids, or --all for every placement whose POK is missing or outdated`,
+  pokAllOrIds: () => `give plaatsing_ids or --all, not both`,
+  pokWritten: (id, v, same, files) => `${id}: version ${v}${same ? ' (unchanged)' : ''} → ${files.join(', ')}`,
+  pokSummary: (c, out) => `POKs: ${c.generated} new or updated, ${c.unchanged} unchanged, ${c.refused} not generated; files in ${out}`,
+  pokSigned: (id, v, party, date, full) => `${id}, version ${v}: signature of ${party} recorded (${date})${full ? `; fully signed since ${full}` : ''}`,
   initCreated: (f) => `Database ${f} is ready (schema up to date).`,
   initExists: (f) => `Database ${f} already exists and is up to date.`,
   configSet: (k, old, v) => `${k} = ${v}${old !== null && old !== v ? ` (was ${old})` : ''}`,

@@ -7,6 +7,7 @@
 // Everything here returns data and throws PokError; nothing prints or exits. pdfkit is only
 // reached through a dynamic import, when a PDF is actually rendered.
 
+import { audit } from '../db/audit.js';
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../domain/types.js';
@@ -288,6 +289,10 @@ export function recordPok(db: Database.Database, plan: PokPlan, rendered: Render
       `INSERT INTO pok_versions (placement_id, version, generated_on, sha256, data_hash, data_json)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(plan.placementRowId, plan.version, plan.generatedOn, sha256, plan.dataHash, canonicalJson(stored));
+    audit(db, {
+      command: 'pok generate',
+      details: { placement: plan.placement, version: plan.version, sha256, superseded: plan.latestVersion },
+    });
   }).immediate();
   result.superseded = plan.latestVersion;
   return result;
@@ -498,6 +503,11 @@ export function signPok(
        ON CONFLICT (placement_id, version, party) DO UPDATE SET signed_on = excluded.signed_on, name = excluded.name`,
     ).run(src.id, latest.version, party, date, name);
 
+    audit(db, {
+      command: 'pok sign',
+      details: { placement: plaatsingId, version: latest.version, party },
+      changes: [{ entity: 'pok', key: `${plaatsingId}/v${latest.version}/${party}`, field: 'signed_on', old: before?.signed_on ?? null, new: date }],
+    });
     const signed = signaturesOf(db, src.id, latest.version);
     return {
       placement: plaatsingId,
