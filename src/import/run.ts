@@ -10,6 +10,7 @@ import { audit, type FieldChange } from '../db/audit.js';
 import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
+import { KeyLines } from './key-lines.js';
 import { openCsvFast, type CsvSource, type SourceOptions } from './source.js';
 
 export interface RowError {
@@ -81,6 +82,11 @@ export interface KindWriter<R> {
   key(row: R, ctx: RowContext): string | number | undefined;
   write(row: R, ctx: RowContext): WriteOutcome;
   /**
+   * Optional fast path: writes a batch of rows at once (a multi-row INSERT costs less than half
+   * the CPU of one statement per row) and returns one outcome per row, in order.
+   */
+  writeMany?(items: readonly { row: R; ctx: RowContext }[]): WriteOutcome[];
+  /**
    * Called once before commit. Shared records (a company, a supervisor) named by several rows
    * are settled here, last row wins; rows first counted unchanged whose shared record did
    * change are promoted to updated.
@@ -98,6 +104,8 @@ export interface ImportKind<R> {
   parse(ctx: RowContext): R | undefined;
   writer(db: Db): KindWriter<R>;
 }
+
+const WRITE_BATCH = 32;
 
 export interface ImportOptions extends SourceOptions {
   map?: string[] | undefined;
@@ -158,7 +166,7 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   const rejects: string[][] = [];
   const headerLen = src.header.length;
   const idx = mapping.index;
-  const seen = new Map<string | number, number>();
+  const seen = new KeyLines();
   const changes: FieldChange[] = [];
   const total = file === '-' ? 0 : fs.statSync(file).size;
   let lastProgress = 0;
@@ -169,6 +177,16 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   let committed = false;
   try {
     const writer = kind.writer(db);
+    const pending: { row: R; ctx: RowContext }[] = [];
+    const count = (outcome: WriteOutcome) => {
+      summary[outcome.status]++;
+      if (outcome.changes) changes.push(...outcome.changes);
+    };
+    const flush = () => {
+      if (!pending.length) return;
+      for (const o of writer.writeMany!(pending)) count(o);
+      pending.length = 0;
+    };
     for await (const rec of src.records) {
       summary.read++;
       const f = rec.fields;
@@ -190,15 +208,19 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
         continue;
       }
       seen.set(key!, rec.line);
-      summary.warnings.push(...ctx.warnings);
-      const outcome = writer.write(row, ctx);
-      summary[outcome.status]++;
-      if (outcome.changes) changes.push(...outcome.changes);
+      if (ctx.warnings.length) summary.warnings.push(...ctx.warnings);
+      if (writer.writeMany) {
+        pending.push({ row, ctx });
+        if (pending.length >= WRITE_BATCH) flush();
+      } else {
+        count(writer.write(row, ctx));
+      }
       if (opts.progress && (summary.read & 1023) === 0) {
         lastProgress = summary.read;
         opts.progress(src.bytesRead(), total);
       }
     }
+    flush();
     if (summary.read === 0) throw new UsageError(msg().fileNoRows(src.name));
     const fin = writer.finish?.();
     if (fin) {

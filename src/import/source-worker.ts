@@ -13,8 +13,8 @@ export type WorkerMessage =
   | { type: 'end'; sha256: string; bytesRead: number }
   | { type: 'error'; message: string; exitCode: number | null; stack?: string | undefined };
 
-const BATCH = 2000;
-const MAX_IN_FLIGHT = 8;
+const BATCH = 1000;
+const MAX_IN_FLIGHT = 4;
 
 async function run(): Promise<void> {
   const port = parentPort!;
