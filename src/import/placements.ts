@@ -139,54 +139,60 @@ function placementWriter(db: Db): KindWriter<PlacementRow> {
   db.pragma('defer_foreign_keys = ON');
   const unchangedLines = new Set<number>();
 
+  /** Upserts the row's student, company and supervisors; gives the placement's own columns. */
+  const touchAndFields = (row: PlacementRow, ctx: RowContext): PlacementFields => {
+    students.touch([row.studentnummer], row.student, ctx.line, msg().labelStudent(row.studentnummer));
+    const companyId = companies.touch([row.company.kvk, row.company.vestigingsnummer],
+      { naam: row.company.naam, adres: row.company.adres, postcode: row.company.postcode, plaats: row.company.plaats },
+      ctx.line, msg().labelCompany(row.company.kvk));
+    for (const p of [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider]) {
+      if (p) persons.touch([p.email], { naam: p.naam, telefoon: p.telefoon }, ctx.line, p.email);
+    }
+    return {
+      studentnummer: row.studentnummer,
+      company_id: companyId,
+      opleiding: row.opleiding,
+      crebo: row.crebo,
+      niveau: row.niveau,
+      leerweg: row.leerweg,
+      praktijkopleider_email: row.praktijkopleider.email,
+      werkbegeleider_email: row.werkbegeleider?.email ?? null,
+      bpv_begeleider_email: row.bpv_begeleider?.email ?? null,
+      startdatum: row.startdatum,
+      einddatum: row.einddatum,
+      uren_totaal: row.uren_totaal,
+      uren_per_week: row.uren_per_week,
+      leerdoelen: row.leerdoelen,
+      vakantiewerk: row.vakantiewerk ? 1 : 0,
+    };
+  };
+
+  /** Insert when new, else compare and update: the careful path for one row. */
+  const upsert = (row: PlacementRow, ctx: RowContext, fields: PlacementFields): WriteOutcome => {
+    const values = PLACEMENT_FIELDS.map((f) => fields[f]);
+    if (row.plaatsing_id && insert.run(row.plaatsing_id, 0, ...values).changes === 1) return { status: 'inserted' };
+    const existing = (row.plaatsing_id
+      ? byId.get(row.plaatsing_id)
+      : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
+    if (!existing) {
+      let n = (nextId.get() as { n: number }).n;
+      while (idTaken.get(`BPV-${n}`)) n++;
+      insert.run(`BPV-${n}`, 1, ...values);
+      return { status: 'inserted' };
+    }
+    const changed = PLACEMENT_FIELDS.filter((f) => existing[f] !== fields[f]);
+    if (!changed.length) {
+      unchangedLines.add(ctx.line);
+      return { status: 'unchanged' };
+    }
+    db.prepare(`UPDATE placements SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((f) => fields[f]), existing.id);
+    const changes: FieldChange[] = changed.map((f) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: f, old: existing[f], new: fields[f] }));
+    return { status: 'updated', changes };
+  };
+
   return {
     key: (row) => row.plaatsing_id ?? `${row.studentnummer}\u0000${row.company.kvk}\u0000${row.startdatum}`,
-    write(row, ctx): WriteOutcome {
-      students.touch([row.studentnummer], row.student, ctx.line, msg().labelStudent(row.studentnummer));
-      const companyId = companies.touch([row.company.kvk, row.company.vestigingsnummer],
-        { naam: row.company.naam, adres: row.company.adres, postcode: row.company.postcode, plaats: row.company.plaats },
-        ctx.line, msg().labelCompany(row.company.kvk));
-      for (const p of [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider]) {
-        if (p) persons.touch([p.email], { naam: p.naam, telefoon: p.telefoon }, ctx.line, p.email);
-      }
-      const fields: PlacementFields = {
-        studentnummer: row.studentnummer,
-        company_id: companyId,
-        opleiding: row.opleiding,
-        crebo: row.crebo,
-        niveau: row.niveau,
-        leerweg: row.leerweg,
-        praktijkopleider_email: row.praktijkopleider.email,
-        werkbegeleider_email: row.werkbegeleider?.email ?? null,
-        bpv_begeleider_email: row.bpv_begeleider?.email ?? null,
-        startdatum: row.startdatum,
-        einddatum: row.einddatum,
-        uren_totaal: row.uren_totaal,
-        uren_per_week: row.uren_per_week,
-        leerdoelen: row.leerdoelen,
-        vakantiewerk: row.vakantiewerk ? 1 : 0,
-      };
-      const values = PLACEMENT_FIELDS.map((f) => fields[f]);
-      // With an id, inserting first is the only statement for a new placement.
-      if (row.plaatsing_id && insert.run(row.plaatsing_id, 0, ...values).changes === 1) return { status: 'inserted' };
-      const existing = (row.plaatsing_id
-        ? byId.get(row.plaatsing_id)
-        : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
-      if (!existing) {
-        let n = (nextId.get() as { n: number }).n;
-        while (idTaken.get(`BPV-${n}`)) n++;
-        insert.run(`BPV-${n}`, 1, ...values);
-        return { status: 'inserted' };
-      }
-      const changed = PLACEMENT_FIELDS.filter((f) => existing[f] !== fields[f]);
-      if (!changed.length) {
-        unchangedLines.add(ctx.line);
-        return { status: 'unchanged' };
-      }
-      db.prepare(`UPDATE placements SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((f) => fields[f]), existing.id);
-      const changes: FieldChange[] = changed.map((f) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: f, old: existing[f], new: fields[f] }));
-      return { status: 'updated', changes };
-    },
+    write: (row, ctx) => upsert(row, ctx, touchAndFields(row, ctx)),
     finish() {
       const results = [students.finish(), companies.finish(), persons.finish()];
       let promoted = 0;

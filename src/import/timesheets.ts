@@ -9,6 +9,7 @@ import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
 import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
 import { parseDate, parseHours, parseOneOf } from './values.js';
+import { BatchInserter } from './batch-insert.js';
 
 export const TIMESHEET_COLUMNS: readonly ColumnSpec[] = [
   { name: 'plaatsing_id', required: false },
@@ -83,22 +84,7 @@ function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
     `INSERT INTO timesheets (placement_id, datum, soort, ${FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (placement_id, datum, soort) DO NOTHING`,
   );
-  const cols = `placement_id, datum, soort, ${FIELDS.join(', ')}`;
-  const manyStatements = new Map<number, ReturnType<Db['prepare']>>();
-  const insertMany = (n: number) => {
-    let st = manyStatements.get(n);
-    if (!st) {
-      st = db.prepare(
-        `INSERT INTO timesheets (${cols}) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (placement_id, datum, soort) DO NOTHING`,
-      );
-      manyStatements.set(n, st);
-    }
-    return st;
-  };
-  const savepoint = db.prepare('SAVEPOINT batch');
-  const release = db.prepare('RELEASE batch');
-  const rollbackTo = db.prepare('ROLLBACK TO batch');
+  const batch = new BatchInserter(db, 'timesheets', ['placement_id', 'datum', 'soort', ...FIELDS], 'placement_id, datum, soort');
   const select = db.prepare(`SELECT ${FIELDS.join(', ')} FROM timesheets WHERE placement_id = ? AND datum = ? AND soort = ?`);
   const soortIndex = new Map(SOORTEN.map((s, i) => [s, i]));
   const describe = (c: Candidate) => `${c.plaatsing_id} (${fmtDate(c.startdatum)} t/m ${fmtDate(c.einddatum)})`;
@@ -131,15 +117,7 @@ function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
       for (const { row } of items) {
         args.push(row.placementId, row.datum, row.soort, row.uren, row.werkzaamheden, row.status, row.ingediend_op, row.goedgekeurd_op, row.goedgekeurd_door);
       }
-      // All new is the common case and needs nothing more; otherwise undo the batch and take
-      // the careful path row by row (RETURNING would say which rows were new, at a third more CPU).
-      savepoint.run();
-      if (insertMany(items.length).run(args).changes === items.length) {
-        release.run();
-        return items.map(() => ({ status: 'inserted' as const }));
-      }
-      rollbackTo.run();
-      release.run();
+      if (batch.insertAllNew(items.length, args)) return items.map(() => ({ status: 'inserted' as const }));
       return items.map(({ row, ctx }) => this.write(row, ctx));
     },
     write(row): WriteOutcome {
