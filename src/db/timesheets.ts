@@ -1,19 +1,9 @@
 // Reading timesheet entries back in the shape of their import columns (SPEC §3).
-import type { Soort, TimesheetStatus } from '../domain/types.js';
+import type { TimesheetEntry } from '../domain/types.js';
 import type { Db } from './open.js';
 
-export interface TimesheetJson {
-  plaatsing_id: string;
-  studentnummer: string;
-  datum: string;
-  uren: number;
-  soort: Soort;
-  werkzaamheden: string | null;
-  status: TimesheetStatus;
-  ingediend_op: string | null;
-  goedgekeurd_op: string | null;
-  goedgekeurd_door: string | null;
-}
+/** SPEC §3: the timesheet import columns, plaatsing_id always set. */
+export type TimesheetJson = TimesheetEntry & { studentnummer: string };
 
 export interface TimesheetFilter {
   placement?: string | undefined;

@@ -2,6 +2,7 @@
 // "E-mail praktijkopleider" finds email_praktijkopleider; --map covers everything else.
 import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
+import { editDistance } from '../util/edit-distance.js';
 
 export interface ColumnSpec {
   name: string;
@@ -32,20 +33,6 @@ export function parseMapFlags(flags: readonly string[] | undefined, columns: rea
   return out;
 }
 
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
-
 /** The file's header closest to a missing column, when close enough to be a likely typo. */
 export function didYouMean(column: string, candidates: readonly string[]): string | undefined {
   const target = normalizeHeader(column);
@@ -53,7 +40,7 @@ export function didYouMean(column: string, candidates: readonly string[]): strin
   let bestD = Infinity;
   for (const c of candidates) {
     const n = normalizeHeader(c);
-    const d = distance(target, n);
+    const d = editDistance(target, n);
     const containment = n.length >= 4 && (target.includes(n) || n.includes(target));
     const score = containment ? Math.min(d, 2) : d;
     if (score < bestD) { bestD = score; best = c; }

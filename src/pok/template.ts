@@ -4,6 +4,7 @@
 // before any placement is touched, naming the field and line (SPEC §5). No pdfkit here:
 // the CLI loads this module to validate --template cheaply.
 
+import { editDistance } from '../util/edit-distance.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -232,19 +233,6 @@ function suggest(field: string): string | undefined {
   return POK_FIELDS.find((k) => k.endsWith('.' + last));
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
 
 /** ja/nee fields are false when `nee`; other fields when empty. */
 function truthy(value: string): boolean {
