@@ -1,6 +1,7 @@
 // The README's promises: `bpv demo` works on the shipped fixtures, every command has help and
 // appears in the README.
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, bpv, bpvJson, tempDir } from './helpers.js';
@@ -45,5 +46,27 @@ describe('help and README', () => {
     expect(bpv(['bestaatniet'], { cwd: ROOT }).code).toBe(2);
     expect(bpv(['placements', 'list', '--onzin'], { cwd: ROOT }).code).toBe(2);
     expect(bpv(['import', 'fietsen', 'x.csv'], { cwd: ROOT }).code).toBe(2);
+  });
+});
+
+describe('README examples', () => {
+  it('every bpv line of the sh blocks runs, in order, on the fixtures (exit 0 or 1, never a usage or database error)', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .flatMap((m) => m[1]!.split('\n'))
+      .map((l) => l.replace(/\s{2,}#.*$/, '').trim())
+      .filter((l) => l.startsWith('bpv '));
+    expect(lines.length).toBeGreaterThan(20);
+    const dir = tempDir();
+    fs.symlinkSync(path.join(ROOT, 'fixtures'), path.join(dir, 'fixtures'));
+    const script = [
+      `bpv() { "${process.execPath}" "${path.join(ROOT, 'bin', 'bpv.js')}" "$@"; }`,
+      ...lines.map((l, i) => `${l} >/dev/null 2>>err.log; echo "${i}:$?"`),
+    ].join('\n');
+    const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BPV_DB: '' } });
+    const codes = r.stdout.trim().split('\n').map((s) => s.split(':').map(Number));
+    expect(codes).toHaveLength(lines.length);
+    const bad = codes.filter(([, code]) => code! > 1).map(([i, code]) => `${lines[i!]} → exit ${code}`);
+    expect(bad, fs.readFileSync(path.join(dir, 'err.log'), 'utf8').slice(-2000)).toEqual([]);
   });
 });
