@@ -117,7 +117,22 @@ const PLACEMENT_FIELDS = [
 ] as const;
 type PlacementFields = Record<(typeof PLACEMENT_FIELDS)[number], string | number | null>;
 
-function placementWriter(db: Db): KindWriter<PlacementRow> {
+// Secondary indexes of placements, rebuilt after a bulk load: inserting 100k rows into a table
+// without them and sorting them once afterwards costs about half the time of keeping them up
+// to date row by row. DROP and CREATE INDEX are part of the import's transaction, so an
+// interrupted import leaves them as they were.
+const BULK_INDEXES = ['placements_student', 'placements_po', 'placements_company'];
+const BULK_MIN_BYTES = 8 << 20;
+
+function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementRow> {
+  const existing = (db.prepare('SELECT count(*) AS n FROM placements').get() as { n: number }).n;
+  // ~250 bytes a row: only when the file would add more rows than the table holds
+  const bulk = hint.bytes >= BULK_MIN_BYTES && existing < hint.bytes / 250;
+  const indexSql = bulk
+    ? (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN (${BULK_INDEXES.map(() => '?').join(', ')})`)
+        .all(...BULK_INDEXES) as { sql: string }[]).map((r) => r.sql)
+    : [];
+  for (const name of bulk ? BULK_INDEXES : []) db.exec(`DROP INDEX IF EXISTS ${name}`);
   const students = new SharedRecords(db, 'student', 'students', 'studentnummer = ?', ['studentnummer'],
     ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email'], 'studentnummer');
   const companies = new SharedRecords(db, 'leerbedrijf', 'companies', "kvk = ? AND ifnull(vestigingsnummer, '') = ifnull(?, '')",
@@ -194,6 +209,7 @@ function placementWriter(db: Db): KindWriter<PlacementRow> {
     key: (row) => row.plaatsing_id ?? `${row.studentnummer}\u0000${row.company.kvk}\u0000${row.startdatum}`,
     write: (row, ctx) => upsert(row, ctx, touchAndFields(row, ctx)),
     finish() {
+      for (const sql of indexSql) db.exec(sql);
       const results = [students.finish(), companies.finish(), persons.finish()];
       let promoted = 0;
       const lines = new Set<number>();

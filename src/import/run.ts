@@ -102,7 +102,8 @@ export interface ImportKind<R> {
   /** groups of optional columns of which the file must have at least one */
   requireOneOf?: readonly (readonly string[])[];
   parse(ctx: RowContext): R | undefined;
-  writer(db: Db): KindWriter<R>;
+  /** `bytes`: the input's size (0 for standard input), for choices that pay off only in bulk */
+  writer(db: Db, hint: { bytes: number }): KindWriter<R>;
 }
 
 const WRITE_BATCH = 32;
@@ -176,7 +177,7 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
-    const writer = kind.writer(db);
+    const writer = kind.writer(db, { bytes: total });
     const pending: { row: R; ctx: RowContext }[] = [];
     const count = (outcome: WriteOutcome) => {
       summary[outcome.status]++;
