@@ -54,7 +54,7 @@ describe('README examples', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
       .flatMap((m) => m[1]!.split('\n'))
-      .map((l) => l.replace(/\s{2,}#.*$/, '').trim())
+      .map((l) => l.replace(/\s+#\s.*$/, '').trim())
       .filter((l) => l.startsWith('bpv '));
     expect(lines.length).toBeGreaterThan(20);
     const dir = tempDir();

@@ -22,7 +22,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .description('maak de database aan (of werk het schema bij)')
     .action(cli.run(async (_o: unknown, cmd: Command) => {
       const existed = fs.existsSync(dbPathOf(cmd));
-      await withDb(cmd, true, (db, file) => {
+      await withDb(cmd, { write: true, create: true }, (db, file) => {
         if (!existed) audit(db, { command: 'init' });
         io.err(existed ? msg().initExists(file) : msg().initCreated(file));
       });
@@ -87,7 +87,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .argument('<sleutel>')
     .argument('<waarde>')
     .action(cli.run(async (key: string, value: string, _o: unknown, cmd: Command) => {
-      await withDb(cmd, true, (db) => {
+      await withDb(cmd, { write: true, create: true }, (db) => {
         const r = db.transaction(() => {
           const res = setSetting(db, key, value);
           audit(db, { command: 'config set', changes: [{ entity: 'instelling', key, field: 'value', old: res.old, new: res.value }] });

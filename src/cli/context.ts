@@ -11,6 +11,8 @@ export function dbPathOf(cmd: Command): string {
 
 export interface DbMode {
   write: boolean;
+  /** create the file when missing: init, import and config set only */
+  create?: boolean;
   /** a dry run on a missing database checks against an empty one in memory, creating nothing */
   scratchIfMissing?: boolean;
 }
@@ -18,10 +20,16 @@ export interface DbMode {
 export async function withDb<T>(cmd: Command, mode: boolean | DbMode, fn: (db: Db, file: string) => T | Promise<T>): Promise<T> {
   const m: DbMode = typeof mode === 'boolean' ? { write: mode } : mode;
   const file = dbPathOf(cmd);
-  const db = m.scratchIfMissing && !fs.existsSync(file) ? openScratchDb() : openDb(file, { write: m.write });
+  const db = m.scratchIfMissing && !fs.existsSync(file) ? openScratchDb() : openDb(file, { write: m.write, create: m.create ?? false });
   try {
     return await fn(db, file);
   } finally {
     db.close();
   }
+}
+
+/** The database an import writes to; a dry run on a missing one checks against an empty one. */
+export function openForImport(cmd: Command, dryRun: boolean): Db {
+  const file = dbPathOf(cmd);
+  return dryRun && !fs.existsSync(file) ? openScratchDb() : openDb(file, { write: true, create: true });
 }

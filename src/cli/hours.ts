@@ -42,7 +42,7 @@ export function registerHours(program: Command, cli: Cli): Command {
     .action(cli.run(async (id: string, o: { week: string; by?: string; on?: string }, cmd: Command) => {
       const r = await withDb(cmd, true, (db) => {
         const by = o.by ?? getPlacement(db, id)?.praktijkopleider ?? null;
-        return approveWeek(db, id, o.week, isoDateFlag('--on', o.on) ?? todayIso(), by);
+        return approveWeek(db, id, o.week, isoDateFlag('--on', o.on) ?? todayIso(), by, todayIso());
       });
       cli.io.err(msg().approved(r.placement, r.week, r.approved, r.alreadyApproved));
     }));
@@ -57,8 +57,8 @@ export function registerHours(program: Command, cli: Cli): Command {
       if (!!o.week === !!o.day) throw new UsageError(msg().weekOrDay());
       const day = isoDateFlag('--day', o.day);
       const range = o.week ? { ...weekRange(o.week), label: o.week } : { from: day!, to: day!, label: fmtDate(day) };
-      const n = await withDb(cmd, true, (db) => requestCorrection(db, id, range, o.note ?? null));
-      cli.io.err(msg().correctionAsked(id, range.label, n));
+      const r = await withDb(cmd, true, (db) => requestCorrection(db, id, range, o.note ?? null));
+      cli.io.err(msg().correctionAsked(id, range.label, r.entries, r.withdrawn));
     }));
   return group;
 }

@@ -5,7 +5,8 @@ import { msg } from '../i18n/messages.js';
 import type { ImportKind, ImportSummary, RowError } from '../import/run.js';
 import type { MissingColumn } from '../import/headers.js';
 import type { Cli } from './main.js';
-import { withDb } from './context.js';
+import { openForImport } from './context.js';
+import type { Db } from '../db/open.js';
 import { json, type Io } from './io.js';
 
 const KINDS = ['placements', 'timesheets', 'holidays', 'recognitions'] as const;
@@ -48,18 +49,20 @@ export function registerImport(program: Command, cli: Cli): void {
       const importKind = await kindModule(kind);
       const { runImport } = await import('../import/run.js');
       const bar = await progressBar(io);
-      const summary = await withDb(cmd, { write: true, scratchIfMissing: !!flags.dryRun }, (db) =>
-        runImport(db, importKind, file, {
-          delimiter: flags.delimiter,
-          encoding: flags.encoding,
-          map: flags.map,
-          rejectFile: flags.rejectFile,
-          strict: flags.strict,
-          dryRun: flags.dryRun,
-          progress: bar?.update,
-          askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
-        }),
-      ).finally(() => bar?.stop());
+      let db: Db | undefined;
+      const summary = await runImport(() => (db = openForImport(cmd, !!flags.dryRun)), importKind, file, {
+        delimiter: flags.delimiter,
+        encoding: flags.encoding,
+        map: flags.map,
+        rejectFile: flags.rejectFile,
+        strict: flags.strict,
+        dryRun: flags.dryRun,
+        progress: bar?.update,
+        askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
+      }).finally(() => {
+        bar?.stop();
+        db?.close();
+      });
       renderSummary(io, summary, flags);
       return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
     }));
@@ -96,6 +99,7 @@ async function askMapping(missing: MissingColumn[], header: string[]): Promise<s
 }
 
 const MAX_ERRORS_SHOWN = 50;
+const MAX_WARNINGS_SHOWN = 10;
 
 function errorLine(io: Io, e: RowError): string {
   return `  ${io.ce.red(msg().rowError(e.line, e.column, e.message))}`;
@@ -114,7 +118,8 @@ export function renderSummary(io: Io, s: ImportSummary, flags: { json?: boolean 
   if (s.errors.length > MAX_ERRORS_SHOWN) lines.push(`  ${m.summaryMoreErrors(s.errors.length - MAX_ERRORS_SHOWN)}`);
   if (s.warnings.length) {
     lines.push(io.ce.yellow(m.summaryWarnings(s.warnings.length)));
-    for (const w of s.warnings.slice(0, MAX_ERRORS_SHOWN)) lines.push(`  ${io.ce.yellow(m.rowWarning(w.line, w.column, w.message))}`);
+    for (const w of s.warnings.slice(0, MAX_WARNINGS_SHOWN)) lines.push(`  ${io.ce.yellow(m.rowWarning(w.line, w.column, w.message))}`);
+    if (s.warnings.length > MAX_WARNINGS_SHOWN) lines.push(`  ${m.summaryMoreWarnings(s.warnings.length - MAX_WARNINGS_SHOWN)}`);
   }
   if (s.unknown_columns.length) lines.push(m.summaryUnknownColumns(s.unknown_columns));
   lines.push(io.ce.bold(m.summaryLine(s)));

@@ -5,8 +5,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { BpvError, EXIT } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
+import { translateCommanderError } from '../i18n/commander.js';
 import { msg } from '../i18n/messages.js';
-import { translateSqliteError } from '../db/open.js';
+import { currentDbPath, translateSqliteError } from '../db/open.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands.js';
 
@@ -30,7 +31,7 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
   program.configureOutput({
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(io.ce.red(s)),
+    outputError: (s, write) => write(io.ce.red(translateCommanderError(s))),
   });
   program
     .description('BPV-administratie van het Bureau Werk & Stage: plaatsingen, uren, POK\'s en rapportages.')
@@ -64,6 +65,11 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const exit = { code: 0 };
   preScanLang(argv);
   const program = buildProgram(io, exit);
+  // Ctrl-C: an import in progress is one uncommitted transaction, so SQLite discards it; say so.
+  process.once('SIGINT', () => {
+    io.err(io.ce.yellow(msg().interrupted()));
+    process.exit(130);
+  });
   try {
     await program.parseAsync(argv);
     return exit.code;
@@ -78,7 +84,7 @@ export function handleError(e: unknown, io: Io): number {
     // commander has already printed its message
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  const err = e instanceof BpvError ? e : translateSqliteError(e, '');
+  const err = e instanceof BpvError ? e : translateSqliteError(e, currentDbPath());
   if (process.env.BPV_DEBUG === '1') io.err(String((e as Error)?.stack ?? e));
   if (err instanceof BpvError) {
     io.err(io.ce.red(`bpv: ${err.message}`));

@@ -73,6 +73,7 @@ export function registerPok(program: Command, cli: Cli): void {
       const r = await withDb(cmd, true, (db) =>
         signPok(db, id, o.party, { today: todayIso(), date: isoDateFlag('--date', o.date), name: o.name ?? null }));
       io.err(msg().pokSigned(r.placement, r.version, r.party, fmtDate(r.signed_on), r.fully_signed ? fmtDate(r.fully_signed) : null));
+      if (r.outdated) io.err(io.ce.yellow(msg().pokSignedOutdated(r.placement)));
     }));
   group
     .command('status')

@@ -4,6 +4,7 @@ import { audit, type FieldChange } from './audit.js';
 import type { Db } from './open.js';
 import { BpvError, EXIT, UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
+import { fmtDate } from '../i18n/lang.js';
 import { mondayOfIsoWeek, toDay, toIso } from '../rules/dates.js';
 import type { EndReason } from '../domain/types.js';
 
@@ -43,11 +44,12 @@ export interface ApproveResult {
   alreadyApproved: number;
 }
 
-export function approveWeek(db: Db, plaatsingId: string, week: string, on: string, by: string | null): ApproveResult {
+export function approveWeek(db: Db, plaatsingId: string, week: string, on: string, by: string | null, today: string): ApproveResult {
   const p = placementRef(db, plaatsingId);
   const { from, to } = weekRange(week);
   const lastDay = toIso(toDay(p.effective_end) + 30);
-  if (on > lastDay) throw new ApprovalRefused(msg().approvalTooLate(plaatsingId, p.effective_end, lastDay));
+  if (on > lastDay) throw new ApprovalRefused(msg().approvalTooLate(plaatsingId, fmtDate(p.effective_end), fmtDate(lastDay)));
+  if (on > today) throw new UsageError(msg().approvalInFuture(fmtDate(on)));
   return db.transaction(() => {
     const rows = db
       .prepare('SELECT datum, soort, status FROM timesheets WHERE placement_id = ? AND datum BETWEEN ? AND ? ORDER BY datum, soort')
@@ -62,7 +64,7 @@ export function approveWeek(db: Db, plaatsingId: string, week: string, on: strin
   }).immediate();
 }
 
-export function requestCorrection(db: Db, plaatsingId: string, range: { from: string; to: string; label: string }, note: string | null): number {
+export function requestCorrection(db: Db, plaatsingId: string, range: { from: string; to: string; label: string }, note: string | null): { entries: number; withdrawn: number } {
   const p = placementRef(db, plaatsingId);
   return db.transaction(() => {
     const rows = db
@@ -74,8 +76,9 @@ export function requestCorrection(db: Db, plaatsingId: string, range: { from: st
     const changes: FieldChange[] = rows
       .filter((r) => r.status !== 'correctie')
       .map((r) => ({ entity: 'uren', key: `${plaatsingId}/${r.datum}/${r.soort}`, field: 'status', old: r.status, new: 'correctie' }));
-    audit(db, { command: 'hours correct', details: { placement: plaatsingId, range: range.label, note }, counts: { entries: rows.length }, changes });
-    return rows.length;
+    const withdrawn = rows.filter((r) => r.status === 'goedgekeurd').length;
+    audit(db, { command: 'hours correct', details: { placement: plaatsingId, range: range.label, note }, counts: { entries: rows.length, withdrawn }, changes });
+    return { entries: rows.length, withdrawn };
   }).immediate();
 }
 

@@ -11,8 +11,13 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** write commands create the file when missing; read commands refuse (exit 3) */
+  /** write commands may change the file; read commands refuse a missing one (exit 3) */
   write: boolean;
+  /**
+   * Only commands that bring data in (init, import, config set) create a missing file: a
+   * typo in BPV_DB must not give `pok generate --all` or a purge a clean, empty run.
+   */
+  create?: boolean;
   /** milliseconds a second process waits for a lock before giving up */
   busyTimeoutMs?: number;
 }
@@ -21,9 +26,16 @@ export function resolveDbPath(flag: string | undefined): string {
   return path.resolve(flag || process.env.BPV_DB || 'bpv.db');
 }
 
+let lastOpened = '';
+/** The database most recently opened, to name it in errors raised mid-command. */
+export function currentDbPath(): string {
+  return lastOpened;
+}
+
 export function openDb(file: string, opts: OpenOptions): Db {
+  lastOpened = file;
   const exists = fs.existsSync(file);
-  if (!exists && !opts.write) throw new DatabaseError(msg().dbMissing(file));
+  if (!exists && !(opts.write && (opts.create ?? true))) throw new DatabaseError(msg().dbMissing(file));
   if (!exists) {
     const dir = path.dirname(file);
     if (!fs.existsSync(dir)) throw new DatabaseError(msg().dbDirMissing(dir));

@@ -99,7 +99,15 @@ const nl = {
   weekEmpty: (id: string, w: string) => `${id} heeft geen uren in ${w}; er is niets gewijzigd`,
   approved: (id: string, w: string, n: number, already: number) =>
     `${id}, ${w}: ${n} urenregel(s) goedgekeurd${already ? `, ${already} waren al goedgekeurd` : ''}`,
-  correctionAsked: (id: string, w: string, n: number) => `${id}, ${w}: correctie gevraagd voor ${n} urenregel(s)`,
+  correctionAsked: (id: string, w: string, n: number, withdrawn: number) =>
+    `${id}, ${w}: correctie gevraagd voor ${n} urenregel(s)${withdrawn ? `; ${withdrawn} akkoord(en) daarmee ingetrokken` : ''}`,
+  approvalInFuture: (d: string) => `een akkoord kan niet in de toekomst liggen (${d})`,
+  pokSignedOutdated: (id: string) =>
+    `let op: de gegevens van ${id} zijn gewijzigd sinds deze POK-versie; genereer een nieuwe versie (bpv pok generate ${id}), want handtekeningen op deze versie tellen dan niet meer`,
+  singleColumnHeader: (f: string, header: string) =>
+    `${f}: de kopregel is één kolom (${q(header.length > 60 ? header.slice(0, 60) + '…' : header)}); klopt het scheidingsteken? Probeer --delimiter ';' of --delimiter ','`,
+  summaryMoreWarnings: (n: number) => `… en nog ${n} waarschuwing(en); --json geeft ze allemaal.`,
+  valNegative: (v: string) => `${q(v)} is negatief; hier hoort een getal van 0 of meer`,
   endBeforePlacementStart: (d: string, start: string) => `einddatum ${d} ligt vóór de start van de plaatsing (${start})`,
   endAfterPlacementEnd: (d: string, end: string) => `${d} ligt na de afgesproken einddatum ${end}; voortijdig beëindigen kan alleen daarvoor`,
   ended: (id: string, d: string, reason: string) => `${id} beëindigd per ${d} (${reason})`,
@@ -211,7 +219,12 @@ const en: Messages = {
   approvalTooLate: (id, end, last) => `approval for ${id} is no longer possible: the placement ended on ${end}, approval was possible up to ${last} (rule akkoord-verlopen)`,
   weekEmpty: (id, w) => `${id} has no hours in ${w}; nothing changed`,
   approved: (id, w, n, already) => `${id}, ${w}: ${n} entr(y/ies) approved${already ? `, ${already} already were` : ''}`,
-  correctionAsked: (id, w, n) => `${id}, ${w}: correction asked for ${n} entr(y/ies)`,
+  correctionAsked: (id, w, n, withdrawn) => `${id}, ${w}: correction asked for ${n} entr(y/ies)${withdrawn ? `; ${withdrawn} approval(s) withdrawn` : ''}`,
+  approvalInFuture: (d) => `an approval cannot lie in the future (${d})`,
+  pokSignedOutdated: (id) => `note: ${id}'s data changed since this POK version; generate a new version (bpv pok generate ${id}); signatures on this version will then no longer count`,
+  singleColumnHeader: (f, header) => `${f}: the header is a single column (${q(header.length > 60 ? header.slice(0, 60) + '…' : header)}); is the delimiter right? Try --delimiter ';' or --delimiter ','`,
+  summaryMoreWarnings: (n) => `… and ${n} more warning(s); --json gives them all.`,
+  valNegative: (v) => `${q(v)} is negative; a number of 0 or more belongs here`,
   endBeforePlacementStart: (d, start) => `end date ${d} is before the placement's start (${start})`,
   endAfterPlacementEnd: (d, end) => `${d} is after the agreed end date ${end}; ending early is only possible before it`,
   ended: (id, d, reason) => `${id} ended on ${d} (${reason})`,

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
 import { KeyLines } from './key-lines.js';
-import { openCsvFast, type CsvSource, type SourceOptions } from './source.js';
+import { openCsvFast, type CsvRecord, type CsvSource, type SourceOptions } from './source.js';
 
 export interface RowError {
   line: number;
@@ -137,7 +137,12 @@ export interface ImportSummary {
   map_used?: string[];
 }
 
-export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
+/**
+ * `db` may be a function that opens the database: it is then called only once the file has
+ * proved usable (readable, CSV, the columns there, at least one row), so an unusable file
+ * leaves no database behind either; the caller closes it.
+ */
+export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
   const src = await openCsvFast(file, opts);
   let mapFlags = opts.map ?? [];
   let mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
@@ -151,6 +156,7 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   for (const group of kind.requireOneOf ?? []) {
     if (!group.some((c) => mapping.index.has(c))) mapping.missing.push({ column: group.join(msg().or()) });
   }
+  if (mapping.missing.length > 2 && src.header.length === 1) throw new UsageError(msg().singleColumnHeader(src.name, src.header[0] ?? ''));
   if (mapping.missing.length) {
     throw new UsageError(msg().missingColumns(src.name, mapping.missing, src.header), {
       missing: mapping.missing.map((m) => m.column),
@@ -172,6 +178,14 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
   const total = file === '-' ? 0 : fs.statSync(file).size;
   let lastProgress = 0;
 
+  const iterator = src.records[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new UsageError(msg().fileNoRows(src.name));
+  async function* allRecords(): AsyncGenerator<CsvRecord> {
+    yield first.value;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
+  }
+  const db = typeof dbOrOpen === 'function' ? dbOrOpen() : dbOrOpen;
   // a larger page cache keeps the indexes being filled in memory during a big import
   db.pragma('cache_size = -16384');
   db.exec('BEGIN IMMEDIATE');
@@ -188,7 +202,7 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
       for (const o of writer.writeMany!(pending)) count(o);
       pending.length = 0;
     };
-    for await (const rec of src.records) {
+    for await (const rec of allRecords()) {
       summary.read++;
       const f = rec.fields;
       const ctx = new RowContext(rec.line, f, idx);
@@ -205,7 +219,12 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
       if (row === undefined || ctx.errors.length) {
         summary.rejected++;
         summary.errors.push(...ctx.errors);
-        if (opts.rejectFile) rejects.push([...f.slice(0, headerLen), ...Array(Math.max(0, headerLen - f.length)).fill(''), ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | ')]);
+        if (opts.rejectFile) {
+          // Every field as it was: a row with more fields than the header keeps them after
+          // `fout`, so nothing is lost and the row stays rejected until it is fixed.
+          const padded = f.length < headerLen ? [...f, ...Array<string>(headerLen - f.length).fill('')] : f.slice(0, headerLen);
+          rejects.push([...padded, ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | '), ...f.slice(headerLen)]);
+        }
         continue;
       }
       seen.set(key!, rec.line);
@@ -222,7 +241,6 @@ export async function runImport<R>(db: Db, kind: ImportKind<R>, file: string, op
       }
     }
     flush();
-    if (summary.read === 0) throw new UsageError(msg().fileNoRows(src.name));
     const fin = writer.finish?.();
     if (fin) {
       summary.unchanged -= fin.toUpdated + (fin.toInserted ?? 0);

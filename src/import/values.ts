@@ -58,6 +58,7 @@ export function parseHours(raw: string): Parsed<number> {
   if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) return bad(msg().valHoursAmbiguous(raw));
   let t = s;
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, ''); // 1.234,5
+  if (/^-\d+([.,]\d+)?$/.test(t)) return bad(msg().valNegative(raw));
   if (!/^\d+([.,]\d+)?$/.test(t)) return bad(msg().valNumber(raw));
   return ok(Number(t.replace(',', '.')));
 }
