@@ -1,0 +1,52 @@
+// Writing the month's reports into --out: one file per praktijkopleider and index.csv for the
+// mail merge. Each file is written under a temporary name and renamed into place (as the POK
+// files are), so a mail merge never picks up half a report.
+
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CsvDialect } from '../output/csv.js';
+import { indexCsv, reportCsv, type IndexEntry } from './csv.js';
+import type { PoReport } from './model.js';
+
+export type FileFormat = 'pdf' | 'csv';
+
+function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/**
+ * `<YYYY-MM>-<email>.<ext>`. An e-mail address may hold characters a Windows share refuses in a
+ * file name (`/`, `*`, `?`, `|`…); those become `_`.
+ */
+export function reportFileName(month: string, email: string, ext: FileFormat): string {
+  return `${month}-${email.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.${ext}`;
+}
+
+export interface WriteOptions {
+  dir: string;
+  format: FileFormat;
+  dialect: CsvDialect;
+  /** the PDF renderer, loaded by the caller only when PDFs are asked for */
+  pdf?: (r: PoReport) => Promise<Uint8Array>;
+}
+
+/** Writes every report and index.csv; returns the paths written, index.csv last. */
+export async function writeReports(reports: readonly PoReport[], opts: WriteOptions): Promise<string[]> {
+  mkdirSync(opts.dir, { recursive: true });
+  const written: string[] = [];
+  const index: IndexEntry[] = [];
+  for (const r of reports) {
+    const name = reportFileName(r.month, r.praktijkopleider.email, opts.format);
+    const file = path.join(opts.dir, name);
+    if (opts.format === 'csv') writeAtomic(file, reportCsv(r, opts.dialect));
+    else writeAtomic(file, await opts.pdf!(r));
+    written.push(file);
+    index.push({ report: r, file: name });
+  }
+  const indexFile = path.join(opts.dir, 'index.csv');
+  writeAtomic(indexFile, indexCsv(index, opts.dialect));
+  written.push(indexFile);
+  return written;
+}
