@@ -108,7 +108,7 @@ function longDate(iso: IsoDate, m: ReportMessages): string {
 
 /** `02-11 – 08-11`: the week's days inside the month and the period */
 function days(w: ReportWeek): string {
-  const short = (iso: string) => fmtDate(iso).slice(0, 5);
+  const short = (iso: string) => (lang() === 'nl' ? fmtDate(iso).slice(0, 5) : iso.slice(5));
   return w.van === w.tot ? short(w.van) : `${short(w.van)} – ${short(w.tot)}`;
 }
 
@@ -155,13 +155,19 @@ class Writer {
     this.doc.save().moveTo(x, y).lineTo(x + w, y).lineWidth(weight).strokeColor(color).stroke().restore();
   }
 
-  /** Text at a fixed place that must never trigger pdfkit's automatic page break. */
+  /**
+   * Text at a fixed place that must never trigger pdfkit's automatic page break, nor move the
+   * flow: doc.x and doc.y stay where they were.
+   */
   fixed(text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-    const margins = this.doc.page.margins;
-    const saved = margins.bottom;
+    const doc = this.doc;
+    const margins = doc.page.margins;
+    const saved = { bottom: margins.bottom, x: doc.x, y: doc.y };
     margins.bottom = 0;
-    this.doc.text(text, x, y, { lineBreak: false, ...opts });
-    margins.bottom = saved;
+    doc.text(text, x, y, { lineBreak: false, ...opts });
+    margins.bottom = saved.bottom;
+    doc.x = saved.x;
+    doc.y = saved.y;
   }
 
   /** Wrapped text at the left margin (or `x`), moving doc.y below it. */
@@ -340,11 +346,13 @@ function infoLine(p: ReportPlacement, m: ReportMessages): string {
   return `${opleiding}\n${periode} · ${m.pdf.agreed(num(p.uren_per_week))} · ${m.pdf.pok}: ${m.pok[p.pok]}`;
 }
 
-function tableRow(w: Writer, cells: string[], y: number, opts: { font?: FontName; colors?: (string | undefined)[] } = {}): void {
+function tableRow(w: Writer, cells: string[], y: number, opts: { font?: FontName; colors?: (string | undefined)[]; span?: boolean } = {}): void {
   let x = w.left;
   const statusW = w.width - COLS.reduce((s, c) => s + c.w, 0);
   COLS.forEach((c, i) => {
-    const cw = c.w || statusW;
+    // span: the first cell (a label) takes the second column's room too
+    if (opts.span && i === 1) return;
+    const cw = opts.span && i === 0 ? c.w + COLS[1].w : c.w || statusW;
     w.font(opts.font ?? 'regular', SIZE.body, opts.colors?.[i] ?? COLOR.ink);
     // right-aligned numbers keep a gap before the next column
     w.fixed(cells[i] ?? '', x, y, { width: c.align === 'right' ? cw - 10 : cw, align: c.align });
@@ -361,7 +369,9 @@ function weekTable(w: Writer, p: ReportPlacement, opts: PdfOptions, m: ReportMes
   w.rule(doc.y, COLOR.accent, 0.8);
   for (const wk of p.weeks) {
     w.keep(ROW_H);
-    const cells = [String(Number(wk.week.slice(6))), days(wk), num(wk.gewerkt), num(wk.ziek), num(wk.afwezig), num(wk.verlof), m.status[wk.status]];
+    // a dash for nothing: the few hours that are there stand out on paper
+    const h = (n: number) => (n === 0 ? '–' : num(n));
+    const cells = [String(Number(wk.week.slice(6))), days(wk), h(wk.gewerkt), h(wk.ziek), h(wk.afwezig), h(wk.verlof), m.status[wk.status]];
     tableRow(w, cells, doc.y + 4, { colors: [undefined, COLOR.muted, undefined, undefined, undefined, undefined, STATUS_COLOR[wk.status]] });
     doc.y += ROW_H;
     w.rule(doc.y, COLOR.rule, 0.4);
@@ -369,7 +379,7 @@ function weekTable(w: Writer, p: ReportPlacement, opts: PdfOptions, m: ReportMes
   w.keep(ROW_H);
   const t = p.totals;
   const maand = m.monthName(opts.month.year, opts.month.number).replace(/ \d+$/, '');
-  tableRow(w, [m.pdf.total(maand), '', num(t.gewerkt), num(t.ziek), num(t.afwezig), num(t.verlof), ''], doc.y + 4, { font: 'semibold' });
+  tableRow(w, [m.pdf.total(maand), '', num(t.gewerkt), num(t.ziek), num(t.afwezig), num(t.verlof), ''], doc.y + 4, { font: 'semibold', span: true });
   doc.y += ROW_H;
   w.rule(doc.y, COLOR.accent, 0.8);
   doc.y += 10;

@@ -57,7 +57,7 @@ const UNITS = `CAST(round(t.uren * ${UNITS_PER_HOUR}) AS INTEGER)`;
 // rank: 0 correctie, 1 concept, 2 ingediend, 3 goedgekeurd — the week's status is its minimum.
 const HOURS_SQL = `
   SELECT t.placement_id,
-         CASE WHEN t.datum >= :first THEN (CAST(substr(t.datum, 9, 2) AS INTEGER) + :shift) / 7 ELSE -1 END AS wk,
+         CASE WHEN t.datum >= :first THEN (CAST(substr(t.datum, 9, 2) AS INTEGER) + CAST(:shift AS INTEGER)) / 7 ELSE -1 END AS wk,
          sum(CASE WHEN t.soort = 'gewerkt' THEN ${UNITS} ELSE 0 END) AS gewerkt,
          sum(CASE WHEN t.soort = 'ziek' THEN ${UNITS} ELSE 0 END) AS ziek,
          sum(CASE WHEN t.soort = 'afwezig' THEN ${UNITS} ELSE 0 END) AS afwezig,
