@@ -230,7 +230,7 @@ describe('bpv report monthly: files', () => {
     expect(files).toContain('index.csv');
     expect(files).toContain('2026-11-s.deboer@hetzonnetje.nl.csv');
     const sanne = fs.readFileSync(path.join(dir, 'out', '2026-11-s.deboer@hetzonnetje.nl.csv'), 'utf8');
-    expect(sanne.startsWith('\uFEFFplaatsing;studentnummer;naam;opleiding;leerbedrijf;startdatum;einddatum;beeindigd_op;beeindigd_reden;pok;week;van;tot_en_met;gewerkt;ziek;afwezig;verlof;status;uren_per_week;goedgekeurd_tot_maandeinde;uren_totaal;percentage\r\n')).toBe(true);
+    expect(sanne.startsWith('\uFEFFplaatsing;studentnummer;naam;opleiding;leerbedrijf;startdatum;einddatum;beeindigd_op;beeindigd_reden;week;van;tot_en_met;gewerkt;ziek;afwezig;verlof;status;uren_per_week;goedgekeurd_tot_maandeinde;uren_totaal;percentage\r\n')).toBe(true);
     // P-1020 works 22,5 h a week in days of 7,5 h
     expect(sanne).toMatch(/\r\nP-1020;[^\r]*;2026-W46;09-11-2026;15-11-2026;22,5;0;0;0;goedgekeurd;22,5;[\d,]+;412,5;[\d,]+\r\n/);
     const json = report('2026-11', base, ['--praktijkopleider', 's.deboer@hetzonnetje.nl'])[0];

@@ -10,7 +10,7 @@ import { parseDialect } from '../output/csv.js';
 import { writeReports } from '../report/files.js';
 import { reportJson, type PoReport } from '../report/model.js';
 import { parseMonth, type ReportMonth } from '../report/month.js';
-import { monthlyReports } from '../report/monthly.js';
+import { readMonthlyReports, type MonthlyReports } from '../report/monthly.js';
 import type { PdfSchool } from '../report/pdf.js';
 import { unknownPraktijkopleiders } from '../report/queries.js';
 import type { Cli } from './main.js';
@@ -33,7 +33,7 @@ export interface ReportFlags {
 export interface BuiltReports {
   month: ReportMonth;
   asOf: string;
-  reports: PoReport[];
+  reports: MonthlyReports;
   /** the validator's notes: rules that could not run, and why */
   notes: string[];
   school: PdfSchool;
@@ -56,13 +56,14 @@ export function buildReports(db: Db, f: ReportFlags): BuiltReports {
     if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
   }
   let notes: string[] = [];
-  const reports = monthlyReports(db, {
+  const reports = readMonthlyReports(db, {
     month,
     asOf,
     praktijkopleiders: pos,
-    // The CSV is the hours sheet and has no findings: it skips the validator's full pass.
+    // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
+    // the POK module's passes over every placement.
     ...(f.format === 'csv'
-      ? {}
+      ? { pok: false as const }
       : {
           findings: (ids: string[]) => {
             if (pos.length && ids.length === 0) return [];
@@ -91,14 +92,13 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
   const m = reportMsg();
   for (const n of built.notes) io.err(io.ce.dim(`• ${n}`));
   if (f.format === 'json') {
-    io.out(JSON.stringify(built.reports.map(reportJson)));
+    io.out(JSON.stringify([...built.reports].map(reportJson)));
     return EXIT.ok;
   }
   const monthName = m.monthName(built.month.year, built.month.number);
-  for (const r of built.reports) if (r.placements.length === 0) io.err(m.noPlacementsFor(r.praktijkopleider.email, monthName));
-  if (built.reports.length === 0) io.err(m.nothing(monthName));
+  if (built.reports.size === 0) io.err(m.nothing(monthName));
   const renderer = f.format === 'pdf' ? await import('../report/pdf.js') : null;
-  const written = await writeReports(built.reports, {
+  const written = await writeReports(noteEmpty(io, built.reports, monthName), {
     dir: f.out,
     format: f.format,
     dialect: parseDialect(f.csvDialect),
@@ -106,6 +106,14 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
   });
   io.err(m.written(written.length - 1, f.format, path.relative(process.cwd(), f.out) || '.'));
   return EXIT.ok;
+}
+
+/** Passes the reports on, saying on stderr which requested praktijkopleider had no students. */
+function* noteEmpty(io: Io, reports: Iterable<PoReport>, monthName: string): Generator<PoReport> {
+  for (const r of reports) {
+    if (r.placements.length === 0) io.err(reportMsg().noPlacementsFor(r.praktijkopleider.email, monthName));
+    yield r;
+  }
 }
 
 export function registerReport(program: Command, cli: Cli): void {

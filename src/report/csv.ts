@@ -1,7 +1,8 @@
 // The monthly report as CSV for people (SPEC §8: Dutch Excel by default, rfc4180 for
 // programs): one file per praktijkopleider with a row per placement-week, and index.csv for
-// the mail merge. The findings are not in it: they are about days, weeks and whole placements
-// at once and read as sentences, so they live in the PDF and the JSON.
+// the mail merge. It is the hours sheet: the findings (sentences about days, weeks and whole
+// placements) and the POK state live in the PDF and the JSON; leaving them out spares the CSV
+// the validator's and the POK module's passes over every placement.
 
 import { peopleCsv, type CsvColumn, type CsvDialect } from '../output/csv.js';
 import type { PoReport } from './model.js';
@@ -16,7 +17,6 @@ const WEEK_COLUMNS: readonly CsvColumn[] = [
   { header: 'einddatum', kind: 'date' },
   { header: 'beeindigd_op', kind: 'date' },
   { header: 'beeindigd_reden' },
-  { header: 'pok' },
   { header: 'week' },
   { header: 'van', kind: 'date' },
   { header: 'tot_en_met', kind: 'date' },
@@ -39,7 +39,7 @@ export function reportCsv(r: PoReport, dialect: CsvDialect): string {
     for (const w of p.weeks) {
       rows.push([
         p.placement, p.student, p.naam, p.opleiding, p.leerbedrijf, p.startdatum, p.einddatum,
-        broken ? p.effectieve_einddatum : null, p.beeindigd_reden, p.pok,
+        broken ? p.effectieve_einddatum : null, p.beeindigd_reden,
         w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status, p.uren_per_week,
         p.goedgekeurd_tot_maandeinde, p.uren_totaal, p.percentage,
       ]);
@@ -56,23 +56,28 @@ export const INDEX_COLUMNS: readonly CsvColumn[] = [
   { header: 'bestand' },
 ];
 
+/** One row of index.csv: what a mail merge needs, not the report (which may be let go). */
 export interface IndexEntry {
-  report: PoReport;
+  naam: string;
+  email: string;
+  leerbedrijven: readonly string[];
+  /** students, not placements: a student with two placements at one supervisor counts once */
+  studenten: number;
   /** the file's name, relative to index.csv */
   file: string;
 }
 
-/** The mail merge list: whom to send which file. `studenten` counts students, not placements. */
+export function indexEntry(r: PoReport, file: string): IndexEntry {
+  return {
+    naam: r.praktijkopleider.naam,
+    email: r.praktijkopleider.email,
+    leerbedrijven: r.leerbedrijven,
+    studenten: new Set(r.placements.map((p) => p.student)).size,
+    file,
+  };
+}
+
+/** The mail merge list: whom to send which file. */
 export function indexCsv(entries: readonly IndexEntry[], dialect: CsvDialect): string {
-  return peopleCsv(
-    INDEX_COLUMNS,
-    entries.map(({ report: r, file }) => [
-      r.praktijkopleider.naam,
-      r.praktijkopleider.email,
-      r.leerbedrijven.join(', '),
-      new Set(r.placements.map((p) => p.student)).size,
-      file,
-    ]),
-    dialect,
-  );
+  return peopleCsv(INDEX_COLUMNS, entries.map((e) => [e.naam, e.email, e.leerbedrijven.join(', '), e.studenten, e.file]), dialect);
 }

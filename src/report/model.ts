@@ -41,7 +41,8 @@ export interface ReportPlacement {
   effectieve_einddatum: IsoDate;
   beeindigd_reden: EndReason | null;
   uren_per_week: number;
-  pok: PokState;
+  /** null only when the report was built without POK states (the CSV has no POK column) */
+  pok: PokState | null;
   weeks: ReportWeek[];
   totals: Hours;
   /** approved worked hours from startdatum up to the month's end or the effective end */

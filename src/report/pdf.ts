@@ -343,7 +343,7 @@ function infoLine(p: ReportPlacement, m: ReportMessages): string {
   const opleiding = `${p.opleiding ?? `crebo ${p.crebo}`} (crebo ${p.crebo}, niveau ${p.niveau}, ${p.leerweg}) · ${p.leerbedrijf}`;
   let periode = `${m.pdf.periode} ${fmtDate(p.startdatum)} ${m.pdf.until} ${fmtDate(p.einddatum)}`;
   if (p.beeindigd_reden) periode += `, ${m.pdf.brokenOff(fmtDate(p.effectieve_einddatum), m.reden[p.beeindigd_reden] ?? p.beeindigd_reden)}`;
-  return `${opleiding}\n${periode} · ${m.pdf.agreed(num(p.uren_per_week))} · ${m.pdf.pok}: ${m.pok[p.pok]}`;
+  return `${opleiding}\n${periode} · ${m.pdf.agreed(num(p.uren_per_week))} · ${m.pdf.pok}: ${p.pok ? m.pok[p.pok] : '—'}`;
 }
 
 function tableRow(w: Writer, cells: string[], y: number, opts: { font?: FontName; colors?: (string | undefined)[]; span?: boolean } = {}): void {
