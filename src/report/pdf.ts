@@ -1,6 +1,7 @@
 // The monthly report as PDF: A4, one file per praktijkopleider, a table per student and a bar
 // of the hours progress. It looks like the POK (src/pok/render.ts): the same embedded Source
-// Sans 3, palette, header and footer, so the school's paper looks like one hand made it.
+// Sans 3 (installed by the POK's own renderer), palette, header and footer, so the school's
+// paper looks like one hand made it.
 //
 // This module loads pdfkit; the CLI reaches it only through `await import()`, so `bpv --help`
 // and the CSV and JSON reports never pay for it.
@@ -8,9 +9,8 @@
 // The same report and as-of date give byte-identical files: the PDF's dates come from as-of,
 // and pdfkit derives nothing from the clock or chance beyond them.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { installFonts, type FontName as PokFontName } from '../pok/render.js';
 import type { IsoDate } from '../domain/types.js';
 import { fmtDate, lang } from '../i18n/lang.js';
 import { reportMsg, type ReportMessages } from '../i18n/report.js';
@@ -32,27 +32,9 @@ export interface PdfOptions {
   school: PdfSchool;
 }
 
-// ---- fonts: the POK's --------------------------------------------------------------------
+// ---- fonts: the POK's, from its renderer (parsed once per process, shared by every document)
 
-const require = createRequire(import.meta.url);
-const FONT_PACKAGE = '@expo-google-fonts/source-sans-3';
-const FONT_FILES = {
-  regular: '400Regular/SourceSans3_400Regular.ttf',
-  semibold: '600SemiBold/SourceSans3_600SemiBold.ttf',
-  bold: '700Bold/SourceSans3_700Bold.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-
-let fontCache: Record<FontName, Buffer> | undefined;
-
-/** Read once per process: a thousand reports must not read the TTFs a thousand times. */
-function fonts(): Record<FontName, Buffer> {
-  if (!fontCache) {
-    const read = (f: string): Buffer => readFileSync(require.resolve(`${FONT_PACKAGE}/${f}`));
-    fontCache = { regular: read(FONT_FILES.regular), semibold: read(FONT_FILES.semibold), bold: read(FONT_FILES.bold) };
-  }
-  return fontCache;
-}
+type FontName = Exclude<PokFontName, 'italic'>;
 
 // ---- look: the POK's palette and sizes ---------------------------------------------------
 
@@ -119,8 +101,19 @@ class Writer {
   readonly left: number = MARGIN.left;
   readonly width = A4.width - MARGIN.left - MARGIN.right;
 
+  /** the fill colour of the current page's text, so a table of a thousand cells sets it only when it changes */
+  private color: string | null = null;
+  /** heights measured to keep a block on one page, reused when the same text is placed */
+  private readonly heights = new Map<string, number>();
+
   constructor(doc: Doc) {
     this.doc = doc;
+    // a new page starts with PDF's default colour, whatever was set on the page before
+    doc.on('pageAdded', () => this.forgetColor());
+  }
+
+  forgetColor(): void {
+    this.color = null;
   }
 
   get bottom(): number {
@@ -137,7 +130,12 @@ class Writer {
   }
 
   font(name: FontName, size: number, color: string = COLOR.ink): this {
-    this.doc.font(name).fontSize(size).fillColor(color);
+    this.doc.font(name).fontSize(size);
+    // panels and bars fill inside save()/restore(), which gives the text colour back
+    if (color !== this.color) {
+      this.doc.fillColor(color);
+      this.color = color;
+    }
     return this;
   }
 
@@ -147,8 +145,13 @@ class Writer {
   }
 
   height(text: string, width: number, name: FontName = 'regular', size: number = SIZE.body): number {
-    this.font(name, size);
-    return this.doc.heightOfString(text, { width, lineGap: LINE_GAP });
+    const key = `${name}|${size}|${width}|${text}`;
+    let h = this.heights.get(key);
+    if (h === undefined) {
+      this.doc.font(name).fontSize(size);
+      this.heights.set(key, (h = this.doc.heightOfString(text, { width, lineGap: LINE_GAP })));
+    }
+    return h;
   }
 
   rule(y: number, color: string = COLOR.rule, weight = 0.6, x = this.left, w = this.width): void {
@@ -204,8 +207,7 @@ function newDocument(r: PoReport, opts: PdfOptions, m: ReportMessages): Doc {
       ModDate: when,
     },
   });
-  const f = fonts();
-  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, f[name]);
+  installFonts(doc);
   doc.font('regular');
   return doc;
 }
@@ -479,6 +481,7 @@ function footers(w: Writer, r: PoReport, opts: PdfOptions, m: ReportMessages): v
   const maand = m.monthName(opts.month.year, opts.month.number);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    w.forgetColor();
     const y = doc.page.height - MARGIN.bottom + 26;
     w.rule(y - 7, COLOR.rule, 0.5);
     w.font('regular', SIZE.footer, COLOR.muted);
