@@ -267,6 +267,12 @@ describe('bpv report monthly: files', () => {
     const missing = bpv(['report', 'monthly', '--month', '2026-11'], { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } });
     expect(missing.code).toBe(3);
     expect(fs.readdirSync(dir)).toEqual([]);
+    // an --out that cannot be a directory is a usage error, not a crash
+    fs.writeFileSync(path.join(dir, 'bestand'), 'x');
+    const blocked = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'bestand'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('--out');
+    fs.rmSync(path.join(dir, 'bestand'));
     // a month without placements writes an empty index.csv and says so
     const empty = bpv(['report', 'monthly', '--month', '2019-01', '--format', 'csv', '--out', path.join(dir, 'leeg'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
     expect(empty.code).toBe(0);

@@ -98,12 +98,24 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
   const monthName = m.monthName(built.month.year, built.month.number);
   if (built.reports.size === 0) io.err(m.nothing(monthName));
   const renderer = f.format === 'pdf' ? await import('../report/pdf.js') : null;
-  const written = await writeReports(noteEmpty(io, built.reports, monthName), {
-    dir: f.out,
-    format: f.format,
-    dialect: parseDialect(f.csvDialect),
-    ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
-  });
+  // a thousand PDFs take minutes: a person at a terminal sees them go by; cron sees nothing
+  const progress = io.stderrIsTty && built.reports.size > 1
+    ? (i: number) => process.stderr.write(`\r${m.progress(i, built.reports.size)}${i === built.reports.size ? '\n' : ''}`)
+    : undefined;
+  let written: string[];
+  try {
+    written = await writeReports(noteEmpty(io, built.reports, monthName), {
+      dir: f.out,
+      format: f.format,
+      dialect: parseDialect(f.csvDialect),
+      ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
+      ...(progress ? { progress } : {}),
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EISDIR'].includes(code)) throw new UsageError(m.cannotWrite(f.out, code));
+    throw e;
+  }
   io.err(m.written(written.length - 1, f.format, path.relative(process.cwd(), f.out) || '.'));
   return EXIT.ok;
 }

@@ -33,6 +33,8 @@ const nl = {
   // the command's summary
   written: (n: number, format: string, dir: string) => `${n} maandrapportage(s) (${format}) geschreven in ${dir}, met index.csv voor de mailing`,
   nothing: (month: string) => `Geen plaatsingen in ${month}: er is geen rapportage geschreven.`,
+  cannotWrite: (dir: string, why: string) => `--out ${dir}: kan daar niet schrijven (${why}); kies een map waarin u mag schrijven`,
+  progress: (i: number, n: number) => `rapportage ${i} van ${n}`,
   noPlacementsFor: (email: string, month: string) => `${email} heeft in ${month} geen lopende plaatsingen; de rapportage meldt dat.`,
   // PDF
   pdf: {
@@ -83,6 +85,8 @@ const en: ReportMessages = {
   reden: { overmacht: 'force majeure', functioneren: 'performance', anders: 'other reason' },
   written: (n, format, dir) => `${n} monthly report(s) (${format}) written to ${dir}, with index.csv for the mail merge`,
   nothing: (month) => `No placements in ${month}: no report written.`,
+  cannotWrite: (dir, why) => `--out ${dir}: cannot write there (${why}); choose a directory you may write to`,
+  progress: (i, n) => `report ${i} of ${n}`,
   noPlacementsFor: (email, month) => `${email} has no running placements in ${month}; the report says so.`,
   pdf: {
     title: 'Monthly BPV overview',

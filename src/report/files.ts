@@ -32,6 +32,8 @@ export interface WriteOptions {
   dialect: CsvDialect;
   /** the PDF renderer, loaded by the caller only when PDFs are asked for */
   pdf?: (r: PoReport) => Promise<Uint8Array>;
+  /** called after each file: how many are written */
+  progress?: (written: number) => void;
 }
 
 /** Writes every report and index.csv; returns the paths written, index.csv last. */
@@ -47,6 +49,7 @@ export async function writeReports(reports: Iterable<PoReport>, opts: WriteOptio
     writeFileSync(file, opts.format === 'csv' ? reportCsv(r, opts.dialect) : await opts.pdf!(r));
     written.push(file);
     index.push(indexEntry(r, name));
+    opts.progress?.(written.length);
   }
   writeAtomic(indexFile, indexCsv(index, opts.dialect));
   written.push(indexFile);
