@@ -16,6 +16,10 @@ describe('bpv demo', () => {
     expect(bpvJson(['placements', 'list', '--json', '--db', db], { cwd: dir })).toHaveLength(42);
     expect(r.stderr).toContain('afgekeurd');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // the monthly reports, as PDF and as CSV, each with its index.csv for the mail merge
+    const reports = path.join(dir, 'demo', 'rapportages');
+    expect(fs.readdirSync(reports)).toEqual(expect.arrayContaining(['index.csv', '2026-11-s.deboer@hetzonnetje.nl.pdf', 'csv']));
+    expect(fs.readdirSync(path.join(reports, 'csv'))).toEqual(expect.arrayContaining(['index.csv', '2026-11-s.deboer@hetzonnetje.nl.csv']));
     // a second run starts fresh rather than piling up
     expect(bpv(['demo', 'demo'], { cwd: dir }).code).toBe(0);
     expect(bpvJson(['hours', 'list', '--json', '--db', db], { cwd: dir })).toHaveLength(1713);

@@ -8,6 +8,7 @@ import { registerDemo } from './demo.js';
 import { registerHours } from './hours.js';
 import { registerHolidays } from './holidays.js';
 import { registerValidate } from './validate.js';
+import { registerReport } from './report.js';
 import { registerStudent } from './student.js';
 import { registerPok } from './pok.js';
 
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerHours(program, cli);
   registerHolidays(program, cli);
   registerValidate(program, cli);
+  registerReport(program, cli);
   registerPok(program, cli);
   registerStudent(program, cli);
   registerDemo(program, cli);

@@ -15,6 +15,7 @@ import { listTimesheets } from '../db/timesheets.js';
 import { EXIT } from '../errors.js';
 import type { Cli } from './main.js';
 import { renderSummary } from './import.js';
+import { buildReports, emitReports, type ReportFlags } from './report.js';
 import { table } from './table.js';
 import { msg } from '../i18n/messages.js';
 import { generatePoksIter, loadPokTemplate, pokStatus, signPok, writePokFiles } from '../pok/index.js';
@@ -35,6 +36,7 @@ export const DEMO_SCHOOL: Record<string, string> = {
 
 /** The fixtures describe the school year as it stood on this day; the demo looks from there. */
 export const DEMO_AS_OF = '2026-11-24';
+const DEMO_MONTH = DEMO_AS_OF.slice(0, 7);
 
 export function registerDemo(program: Command, cli: Cli): void {
   program
@@ -116,9 +118,16 @@ export function registerDemo(program: Command, cli: Cli): void {
         fs.writeFileSync(findingsFile, JSON.stringify(v, null, 2));
         io.err(`${v.summary.error} fouten, ${v.summary.warning} waarschuwingen; alles in ${findingsFile}`);
 
+        step(`bpv report monthly --month ${DEMO_MONTH} --as-of ${DEMO_AS_OF}   (en --format csv)`);
+        const reportDir = path.join(dir, 'rapportages');
+        for (const [format, out] of [['pdf', reportDir], ['csv', path.join(reportDir, 'csv')]] as const) {
+          const flags: ReportFlags = { month: DEMO_MONTH, asOf: DEMO_AS_OF, format, out };
+          await emitReports(io, buildReports(db, flags), flags);
+        }
+
         step('Klaar');
         const rel = path.relative(process.cwd(), dbFile) || dbFile;
-        io.err(`Alles staat in ${dir}: de database, de POK's (pok/) en de bevindingen. Kijk verder met:\n` +
+        io.err(`Alles staat in ${dir}: de database, de POK's (pok/), de bevindingen en de maandrapportages (rapportages/). Kijk verder met:\n` +
           `  bpv --db ${rel} status\n  bpv --db ${rel} validate --as-of ${DEMO_AS_OF}\n  bpv --db ${rel} pok status --unsigned`);
       } finally {
         db.close();

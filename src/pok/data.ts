@@ -317,6 +317,19 @@ export function loadAllPokSources(db: Database.Database): PlacementPokSource[] {
 }
 
 /**
+ * The POK data of these placements, in plaatsing_id order; ids of no placement are left out.
+ * One query however many: the monthly report asks for a praktijkopleider's few placements
+ * among a hundred thousand, and for those only.
+ */
+export function loadPokSources(db: Database.Database, plaatsingIds: readonly string[]): PlacementPokSource[] {
+  const school = readSchoolSettings(db);
+  const rows = db
+    .prepare(`${PLACEMENT_SQL} WHERE p.plaatsing_id IN (SELECT value FROM json_each(?)) ORDER BY p.plaatsing_id`)
+    .all(JSON.stringify(plaatsingIds)) as PlacementRow[];
+  return rows.map((r) => toSource(r, school));
+}
+
+/**
  * SPEC §4 niet-erkend / §5: with any recognitions imported, the company needs one for
  * (kvk, the vestigingsnummer when the recognition names one, crebo) that covers the start date.
  * Returns null when no recognitions were imported (nothing to check against).

@@ -56,7 +56,7 @@ const FONT_FILES = {
   semibold: '600SemiBold/SourceSans3_600SemiBold.ttf',
   bold: '700Bold/SourceSans3_700Bold.ttf',
 } as const;
-type FontName = keyof typeof FONT_FILES;
+export type FontName = keyof typeof FONT_FILES;
 
 let fontCache: Record<FontName, Buffer> | undefined;
 
@@ -126,7 +126,12 @@ function loadSharedFonts(): Record<FontName, SharedFont> | null {
   return out as Record<FontName, SharedFont>;
 }
 
-function installFonts(doc: Doc): void {
+/**
+ * Gives a new document the POK's fonts under the names regular, italic, semibold and bold,
+ * parsed once per process. The monthly report uses it too: the same letters, and the same
+ * saving on every document of a batch.
+ */
+export function installFonts(doc: Doc): void {
   if (sharedFonts === undefined) sharedFonts = loadSharedFonts();
   if (sharedFonts === null) {
     const f = fonts();

@@ -16,6 +16,7 @@ import {
   canonicalJson,
   isRecognised,
   loadAllPokSources,
+  loadPokSources,
   loadPokSource,
   missingPokFields,
   pokDataHash,
@@ -565,7 +566,7 @@ export interface PokStatusOptions {
 
 /** Every placement's POK, in plaatsing_id order. */
 export function pokStatus(db: Database.Database, opts: PokStatusOptions = {}): PokStatusEntry[] {
-  let sources = loadAllPokSources(db);
+  let sources = opts.placements ? loadPokSources(db, opts.placements) : loadAllPokSources(db);
   if (opts.placements) {
     const wanted = new Set(opts.placements);
     const known = new Set(sources.map((s) => s.data.plaatsing_id));

@@ -1,0 +1,147 @@
+// bpv report monthly: each praktijkopleider's month (SPEC §6), as PDF, CSV or JSON.
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Db } from '../db/open.js';
+import { getSetting } from '../db/settings.js';
+import { todayIso } from '../domain/dates.js';
+import { EXIT, UsageError } from '../errors.js';
+import { reportMsg } from '../i18n/report.js';
+import { parseDialect } from '../output/csv.js';
+import { writeReports } from '../report/files.js';
+import { reportJson, type PoReport } from '../report/model.js';
+import { parseMonth, type ReportMonth } from '../report/month.js';
+import { readMonthlyReports, type MonthlyReports } from '../report/monthly.js';
+import type { PdfSchool } from '../report/pdf.js';
+import { unknownPraktijkopleiders } from '../report/queries.js';
+import type { Cli } from './main.js';
+import { withDb } from './context.js';
+import type { Io } from './io.js';
+import { isoDateFlag } from './placements.js';
+import { runValidation } from './validate.js';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export interface ReportFlags {
+  month?: string;
+  praktijkopleider?: string[];
+  format: 'pdf' | 'csv' | 'json';
+  out: string;
+  asOf?: string;
+  csvDialect?: string;
+}
+
+export interface BuiltReports {
+  month: ReportMonth;
+  asOf: string;
+  reports: MonthlyReports;
+  /** the validator's notes: rules that could not run, and why */
+  notes: string[];
+  school: PdfSchool;
+}
+
+/** Flags checked before the database is opened: a bad --month is exit 2 even without one. */
+export function checkReportFlags(f: ReportFlags): { month: ReportMonth; asOf: string } {
+  if (f.month === undefined) throw new UsageError(reportMsg().badMonth(''));
+  const month = parseMonth(f.month);
+  parseDialect(f.csvDialect);
+  return { month, asOf: isoDateFlag('--as-of', f.asOf) ?? todayIso() };
+}
+
+/** The month's reports from an open database: what the command and the demo share. */
+export function buildReports(db: Db, f: ReportFlags): BuiltReports {
+  const { month, asOf } = checkReportFlags(f);
+  const pos = f.praktijkopleider ?? [];
+  if (pos.length) {
+    const unknown = unknownPraktijkopleiders(db, pos);
+    if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
+  }
+  let notes: string[] = [];
+  const reports = readMonthlyReports(db, {
+    month,
+    asOf,
+    praktijkopleiders: pos,
+    // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
+    // the POK module's passes over every placement.
+    ...(f.format === 'csv'
+      ? { pok: false as const }
+      : {
+          findings: (ids: string[]) => {
+            if (pos.length && ids.length === 0) return [];
+            // Findings whose day or week overlaps the month, and the placement findings: exactly
+            // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
+            const r = runValidation(db, { asOf, from: month.firstIso, to: month.lastIso, ...(pos.length ? { placement: ids } : {}) });
+            notes = r.notes;
+            return r.findings;
+          },
+        }),
+  });
+  const setting = (k: string) => getSetting(db, k) ?? null;
+  const school: PdfSchool = {
+    naam: setting('school.naam'),
+    adres: setting('school.adres'),
+    postcode: setting('school.postcode'),
+    plaats: setting('school.plaats'),
+    telefoon: setting('school.telefoon'),
+    email: setting('school.email'),
+  };
+  return { month, asOf, reports, notes, school };
+}
+
+/** Prints the JSON, or writes the files and index.csv; returns the exit code. */
+export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): Promise<number> {
+  const m = reportMsg();
+  for (const n of built.notes) io.err(io.ce.dim(`• ${n}`));
+  if (f.format === 'json') {
+    io.out(JSON.stringify([...built.reports].map(reportJson)));
+    return EXIT.ok;
+  }
+  const monthName = m.monthName(built.month.year, built.month.number);
+  if (built.reports.size === 0) io.err(m.nothing(monthName));
+  const renderer = f.format === 'pdf' ? await import('../report/pdf.js') : null;
+  // a thousand PDFs take minutes: a person at a terminal sees them go by; cron sees nothing
+  const progress = io.stderrIsTty && built.reports.size > 1
+    ? (i: number) => process.stderr.write(`\r${m.progress(i, built.reports.size)}${i === built.reports.size ? '\n' : ''}`)
+    : undefined;
+  let written: string[];
+  try {
+    written = await writeReports(noteEmpty(io, built.reports, monthName), {
+      dir: f.out,
+      format: f.format,
+      dialect: parseDialect(f.csvDialect),
+      ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
+      ...(progress ? { progress } : {}),
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EISDIR'].includes(code)) throw new UsageError(m.cannotWrite(f.out, code));
+    throw e;
+  }
+  io.err(m.written(written.length - 1, f.format, path.relative(process.cwd(), f.out) || '.'));
+  return EXIT.ok;
+}
+
+/** Passes the reports on, saying on stderr which requested praktijkopleider had no students. */
+function* noteEmpty(io: Io, reports: Iterable<PoReport>, monthName: string): Generator<PoReport> {
+  for (const r of reports) {
+    if (r.placements.length === 0) io.err(reportMsg().noPlacementsFor(r.praktijkopleider.email, monthName));
+    yield r;
+  }
+}
+
+export function registerReport(program: Command, cli: Cli): void {
+  const group = program.command('report').description('rapportages voor praktijkopleiders');
+  group
+    .command('monthly')
+    .description('maandrapportage per praktijkopleider: uren per week, voortgang, meldingen en wat te doen')
+    .option('--month <JJJJ-MM>', 'de maand, bv. 2026-11 (verplicht)')
+    .option('--praktijkopleider <email>', 'alleen deze praktijkopleider (herhaalbaar; standaard iedereen met een plaatsing in de maand)', collect)
+    .addOption(new Option('--format <vorm>', 'uitvoer: bestanden (pdf, csv) of JSON op stdout').choices(['pdf', 'csv', 'json']).default('pdf'))
+    .option('--out <map>', 'map voor de bestanden en index.csv', 'rapportages')
+    .option('--as-of <datum>', 'peildatum voor de meldingen (standaard vandaag)')
+    .addOption(new Option('--csv-dialect <dialect>', 'excel (; en DD-MM-JJJJ) of rfc4180 (, en ISO)').choices(['excel', 'rfc4180']).default('excel'))
+    .action(cli.run(async (o: ReportFlags, cmd: Command) => {
+      checkReportFlags(o);
+      const built = await withDb(cmd, false, (db) => buildReports(db, o));
+      return emitReports(cli.io, built, o);
+    }));
+}

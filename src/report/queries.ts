@@ -1,0 +1,136 @@
+// The monthly report's reads: a few set-based queries whatever the number of placements
+// (the bench has 100,000 placements and a million timesheet rows). Nothing here is queried per
+// placement or per week.
+//
+// Hours are summed as integers of 1/10000 hour, like the validator (src/rules/hours.ts): a sum
+// of REALs such as 0.1 + 0.2 is not exact in binary, a sum of integers is.
+
+import type { Db } from '../db/open.js';
+import type { EndReason, Leerweg } from '../domain/types.js';
+import { UNITS_PER_HOUR } from '../rules/hours.js';
+import type { ReportMonth } from './month.js';
+
+export interface PlacementRow {
+  id: number;
+  plaatsing_id: string;
+  studentnummer: string;
+  /** voornaam [tussenvoegsel] achternaam */
+  naam: string;
+  opleiding: string | null;
+  crebo: string;
+  niveau: number;
+  leerweg: Leerweg;
+  company_id: number;
+  startdatum: string;
+  einddatum: string;
+  /** the effective end: einddatum, or the day the BPV was broken off */
+  eind: string;
+  beeindigd_reden: EndReason | null;
+  uren_totaal: number;
+  uren_per_week: number;
+  po_email: string;
+}
+
+// The period is startdatum up to the effective end: a BPV broken off before the month is not in
+// that month's report. No ORDER BY: walking placements in rowid order and sorting the result
+// in JS is several times cheaper than SQLite's walk of the praktijkopleider index. Turning
+// fifty thousand rows into JS strings is most of this query's time, so the name comes joined
+// (as studentName joins it) and the company and praktijkopleider names, shared by many
+// placements, come once each from their own small queries.
+const PLACEMENT_COLUMNS = `
+  SELECT p.id, p.plaatsing_id, p.studentnummer,
+         s.voornaam || CASE WHEN ifnull(s.tussenvoegsel, '') = '' THEN '' ELSE ' ' || s.tussenvoegsel END || ' ' || s.achternaam AS naam,
+         p.opleiding, p.crebo, p.niveau, p.leerweg, p.company_id,
+         p.startdatum, p.einddatum, ifnull(p.beeindigd_op, p.einddatum) AS eind, p.beeindigd_reden,
+         p.uren_totaal, p.uren_per_week, p.praktijkopleider_email AS po_email
+    FROM placements p
+    JOIN students s ON s.studentnummer = p.studentnummer
+   WHERE p.startdatum <= :last AND ifnull(p.beeindigd_op, p.einddatum) >= :first`;
+
+// Every praktijkopleider, or those in :pos (a JSON array; the index on praktijkopleider_email
+// then finds their placements without reading the others).
+const IN_POS = `p.praktijkopleider_email IN (SELECT value FROM json_each(:pos))`;
+
+const UNITS = `CAST(round(t.uren * ${UNITS_PER_HOUR}) AS INTEGER)`;
+
+// The month's entries inside the period, grouped by placement and week: wk 0 is the week of
+// the month's first day, and the day of the month gives it without any date function. Entries
+// outside the period are buiten-periode findings, not BPV hours, and are left out.
+// rank: 0 correctie, 1 concept, 2 ingediend, 3 goedgekeurd — the week's status is its minimum.
+const MONTH_COLUMNS = `
+  SELECT t.placement_id,
+         (CAST(substr(t.datum, 9, 2) AS INTEGER) + CAST(:shift AS INTEGER)) / 7 AS wk,
+         sum(CASE WHEN t.soort = 'gewerkt' THEN ${UNITS} ELSE 0 END),
+         sum(CASE WHEN t.soort = 'ziek' THEN ${UNITS} ELSE 0 END),
+         sum(CASE WHEN t.soort = 'afwezig' THEN ${UNITS} ELSE 0 END),
+         sum(CASE WHEN t.soort = 'verlof' THEN ${UNITS} ELSE 0 END),
+         min(CASE t.status WHEN 'correctie' THEN 0 WHEN 'concept' THEN 1 WHEN 'ingediend' THEN 2 ELSE 3 END),
+         sum(CASE WHEN t.soort = 'gewerkt' AND t.status = 'goedgekeurd' THEN ${UNITS} ELSE 0 END)`;
+const IN_MONTH = `t.datum BETWEEN :first AND :last AND t.datum >= p.startdatum AND t.datum <= ifnull(p.beeindigd_op, p.einddatum)`;
+
+// Approved worked hours before the month, from startdatum on, of the placements in the report:
+// with the month's own approved hours, the approved hours up to the month's end.
+const BEFORE_COLUMNS = `SELECT t.placement_id, sum(${UNITS})`;
+const BEFORE = `t.datum < :first AND t.soort = 'gewerkt' AND t.status = 'goedgekeurd' AND t.datum >= p.startdatum
+     AND p.startdatum <= :last AND ifnull(p.beeindigd_op, p.einddatum) >= :first`;
+
+// Without a praktijkopleider filter the month's rows are found by one scan of the table (as
+// plain SQL would); with one, from the placements through the timesheets' (placement_id,
+// datum) key.
+const SQL = {
+  placementsAll: PLACEMENT_COLUMNS,
+  placementsOf: `${PLACEMENT_COLUMNS} AND ${IN_POS}`,
+  monthAll: `${MONTH_COLUMNS} FROM timesheets t JOIN placements p ON p.id = t.placement_id WHERE ${IN_MONTH} GROUP BY t.placement_id, wk`,
+  monthOf: `${MONTH_COLUMNS} FROM placements p JOIN timesheets t ON t.placement_id = p.id WHERE ${IN_POS} AND ${IN_MONTH} GROUP BY t.placement_id, wk`,
+  beforeAll: `${BEFORE_COLUMNS} FROM timesheets t JOIN placements p ON p.id = t.placement_id WHERE ${BEFORE} GROUP BY t.placement_id`,
+  beforeOf: `${BEFORE_COLUMNS} FROM placements p JOIN timesheets t ON t.placement_id = p.id WHERE ${IN_POS} AND ${BEFORE} GROUP BY t.placement_id`,
+} as const;
+
+/** One group of the month's hours, in units of 1/10000 hour. */
+export type MonthRow = [placementId: number, wk: number, gewerkt: number, ziek: number, afwezig: number, verlof: number, rank: number, goedgekeurd: number];
+
+/** The queries, for tests that check their plans and for the bench. */
+export const REPORT_SQL = SQL;
+
+function params(month: ReportMonth, pos: readonly string[] | null) {
+  return {
+    first: month.firstIso,
+    last: month.lastIso,
+    ...(pos === null ? {} : { pos: JSON.stringify(pos.map((e) => e.trim().toLowerCase())) }),
+  };
+}
+
+/** The placements whose period overlaps the month, in no particular order. */
+export function readPlacements(db: Db, month: ReportMonth, pos: readonly string[] | null): PlacementRow[] {
+  return db.prepare(pos === null ? SQL.placementsAll : SQL.placementsOf).all(params(month, pos)) as PlacementRow[];
+}
+
+export function readMonthHours(db: Db, month: ReportMonth, pos: readonly string[] | null): MonthRow[] {
+  // better-sqlite3 binds a JS number as REAL; the SQL casts it so the week index divides as integers
+  const shift = month.first - month.firstMonday - 1;
+  return db.prepare(pos === null ? SQL.monthAll : SQL.monthOf).raw(true).all({ ...params(month, pos), shift }) as MonthRow[];
+}
+
+/** placement row id → approved worked hours (units) from startdatum up to the day before the month. */
+export function readApprovedBefore(db: Db, month: ReportMonth, pos: readonly string[] | null): Map<number, number> {
+  const rows = db.prepare(pos === null ? SQL.beforeAll : SQL.beforeOf).raw(true).all(params(month, pos)) as [number, number][];
+  return new Map(rows);
+}
+
+/** The requested e-mail addresses that are nobody's praktijkopleider. */
+export function unknownPraktijkopleiders(db: Db, emails: readonly string[]): string[] {
+  const known = db.prepare('SELECT 1 FROM placements WHERE praktijkopleider_email = ? LIMIT 1');
+  return emails.filter((e) => known.get(e.trim().toLowerCase()) === undefined);
+}
+
+/** e-mail → name of these persons. */
+export function personNames(db: Db, emails: readonly string[]): Map<string, string> {
+  const rows = db.prepare('SELECT email, naam FROM persons WHERE email IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(emails));
+  return new Map(rows as [string, string][]);
+}
+
+/** company id → name of these companies. */
+export function companyNames(db: Db, ids: readonly number[]): Map<number, string> {
+  const rows = db.prepare('SELECT id, naam FROM companies WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(ids));
+  return new Map(rows as [number, string][]);
+}

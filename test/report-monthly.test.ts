@@ -1,0 +1,282 @@
+// bpv report monthly through the real CLI on the shipped fixtures: its numbers must reconcile
+// exactly with `bpv hours list` and its findings with `bpv validate` (SPEC §6).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, bpv, bpvJson, tempDir } from './helpers.js';
+
+const AS_OF = '2026-11-24';
+const SCHOOL: Record<string, string> = {
+  'school.naam': 'ROC De Heuvelrug',
+  'school.brin': '25ZZ',
+  'school.adres': 'Heuvelrugweg 12',
+  'school.postcode': '3701 AB',
+  'school.plaats': 'Zeist',
+  'school.telefoon': '030 123 45 67',
+  'school.email': 'bureauwerkenstage@rocdeheuvelrug.nl',
+  'school.regio': 'midden',
+};
+
+let base: string;
+beforeAll(() => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'bpv-report-'));
+  const run = (args: string[]) => {
+    const r = bpv(args, { cwd: base });
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBeLessThanOrEqual(1);
+  };
+  for (const [k, v] of Object.entries(SCHOOL)) run(['config', 'set', k, v]);
+  for (const [kind, file] of [['placements', 'plaatsingen.csv'], ['placements', 'plaatsingen-utf8.csv'], ['timesheets', 'uren.csv'],
+    ['timesheets', 'uren-per-student.csv'], ['recognitions', 'erkenningen.csv']]) run(['import', kind!, path.join(FIXTURES, file!)]);
+  // one POK generated and signed by everyone, one generated and left unsigned
+  run(['pok', 'generate', 'P-1016', 'P-1017', '--out', path.join(base, 'pok')]);
+  for (const party of ['student', 'ouder', 'leerbedrijf', 'school']) run(['pok', 'sign', 'P-1016', '--party', party]);
+  return () => fs.rmSync(base, { recursive: true, force: true });
+});
+
+function copy(): string {
+  const dir = tempDir();
+  fs.copyFileSync(path.join(base, 'bpv.db'), path.join(dir, 'bpv.db'));
+  return dir;
+}
+
+const report = (month: string, cwd = base, extra: string[] = []): any[] =>
+  bpvJson(['report', 'monthly', '--month', month, '--as-of', AS_OF, '--format', 'json', ...extra], { cwd });
+
+/** ISO week `YYYY-Www` of an ISO date, computed here independently of the program. */
+function isoWeek(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const wd = (d.getUTCDay() + 6) % 7;
+  const thursday = new Date(d.getTime() + (3 - wd) * 86_400_000);
+  const y = thursday.getUTCFullYear();
+  const n = Math.floor((thursday.getTime() - Date.UTC(y, 0, 1)) / (7 * 86_400_000)) + 1;
+  return `${y}-W${String(n).padStart(2, '0')}`;
+}
+
+const cents = (h: number) => Math.round(h * 100);
+const SOORTEN = ['gewerkt', 'ziek', 'afwezig', 'verlof'] as const;
+
+describe('bpv report monthly: reconciliation', () => {
+  for (const month of ['2026-09', '2026-10', '2026-11']) {
+    it(`${month}: every number is a sum over bpv hours list, every finding one of bpv validate`, () => {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      const first = `${month}-01`;
+      const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+      const hours: any[] = bpvJson(['hours', 'list', '--json'], { cwd: base });
+      const placements: any[] = bpvJson(['placements', 'list', '--json'], { cwd: base });
+      const reports = report(month);
+
+      // exactly the placements whose (effective) period overlaps the month, each under its PO
+      const expected = placements.filter((p) => p.startdatum <= last && p.effectieve_einddatum >= first);
+      const got = reports.flatMap((r) => r.placements.map((p: any) => ({ id: p.placement, po: r.praktijkopleider.email })));
+      expect(got.map((g) => g.id).sort()).toEqual(expected.map((p) => p.plaatsing_id).sort());
+      for (const g of got) expect(g.po).toBe(expected.find((p) => p.plaatsing_id === g.id).email_praktijkopleider);
+      expect(reports.map((r) => r.praktijkopleider.email)).toEqual([...reports.map((r) => r.praktijkopleider.email)].sort());
+
+      for (const r of reports) {
+        expect(r.month).toBe(month);
+        for (const p of r.placements) {
+          const pl = expected.find((x) => x.plaatsing_id === p.placement);
+          const lo = pl.startdatum > first ? pl.startdatum : first;
+          const hi = pl.effectieve_einddatum < last ? pl.effectieve_einddatum : last;
+          const mine = hours.filter((h) => h.plaatsing_id === p.placement);
+          const inMonth = mine.filter((h) => h.datum >= lo && h.datum <= hi);
+          for (const s of SOORTEN) {
+            expect(cents(p.totals[s]), `${p.placement} ${s}`).toBe(inMonth.filter((h) => h.soort === s).reduce((a, h) => a + cents(h.uren), 0));
+          }
+          // the weeks: every ISO week from lo to hi, each with the sums of its days in the month
+          const weeks = [...new Set(Array.from({ length: (Date.parse(hi) - Date.parse(lo)) / 86_400_000 + 1 },
+            (_, i) => isoWeek(new Date(Date.parse(lo) + i * 86_400_000).toISOString().slice(0, 10))))];
+          expect(p.weeks.map((w: any) => w.week)).toEqual(weeks);
+          for (const w of p.weeks) {
+            const days = inMonth.filter((h) => isoWeek(h.datum) === w.week);
+            for (const s of SOORTEN) expect(cents(w[s]), `${p.placement} ${w.week} ${s}`).toBe(days.filter((h) => h.soort === s).reduce((a, h) => a + cents(h.uren), 0));
+            const rank = ['correctie', 'concept', 'ingediend', 'goedgekeurd'];
+            const least = days.length ? rank[Math.min(...days.map((h) => rank.indexOf(h.status)))] : 'leeg';
+            expect(w.status).toBe(least === 'ingediend' ? 'wacht-op-akkoord' : least);
+          }
+          const approved = mine.filter((h) => h.soort === 'gewerkt' && h.status === 'goedgekeurd' && h.datum >= pl.startdatum && h.datum <= hi);
+          expect(cents(p.goedgekeurd_tot_maandeinde), p.placement).toBe(approved.reduce((a, h) => a + cents(h.uren), 0));
+          expect(p.uren_totaal).toBe(pl.uren_totaal);
+          expect(p.percentage).toBe(Math.round((p.goedgekeurd_tot_maandeinde / p.uren_totaal) * 1000) / 10);
+        }
+      }
+
+      // findings: those of validate (same as-of) whose day or week overlaps the month, and the
+      // placement findings, of the placements in the report — the same rule on the same week
+      const monday = (w: string) => {
+        const [wy, wn] = [Number(w.slice(0, 4)), Number(w.slice(6))];
+        const jan4 = Date.UTC(wy, 0, 4);
+        return new Date(jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (wn - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+      };
+      const plus6 = (d: string) => new Date(Date.parse(d) + 6 * 86_400_000).toISOString().slice(0, 10);
+      const inReport = new Set(got.map((g) => g.id));
+      const validated = bpvJson(['validate', '--as-of', AS_OF, '--format', 'json'], { cwd: base }).findings.filter((f: any) =>
+        inReport.has(f.placement) &&
+        (f.date ? f.date >= first && f.date <= last : f.week ? monday(f.week) <= last && plus6(monday(f.week)) >= first : true));
+      // reports go by praktijkopleider; within a placement the validator's order stays
+      const byPlacement = (a: any, b: any) => (a.placement < b.placement ? -1 : a.placement > b.placement ? 1 : 0);
+      const reported = reports.flatMap((r) => r.placements.flatMap((p: any) => p.findings)).sort(byPlacement);
+      expect(reported).toEqual(validated);
+      expect(reported.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('the JSON has exactly the keys of SPEC §6, in its order', () => {
+    const [r] = report('2026-11', base, ['--praktijkopleider', 'd.visser@bitwerk.nl']);
+    expect(Object.keys(r)).toEqual(['month', 'praktijkopleider', 'placements']);
+    expect(Object.keys(r.praktijkopleider)).toEqual(['naam', 'email']);
+    const p = r.placements[0];
+    expect(Object.keys(p)).toEqual(['placement', 'student', 'naam', 'opleiding', 'startdatum', 'einddatum', 'uren_per_week', 'pok',
+      'weeks', 'totals', 'goedgekeurd_tot_maandeinde', 'uren_totaal', 'percentage', 'findings', 'actions']);
+    expect(Object.keys(p.weeks[0])).toEqual(['week', 'gewerkt', 'ziek', 'afwezig', 'verlof', 'status']);
+    expect(Object.keys(p.totals)).toEqual(['gewerkt', 'ziek', 'afwezig', 'verlof']);
+    for (const f of p.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'placement', 'student', 'date', 'week', 'message', 'details']);
+  });
+});
+
+describe('bpv report monthly: weeks, statuses, actions, POK', () => {
+  it('a week spanning two months counts only its days inside each month', () => {
+    // 2026-W40 runs Monday 28 September to Sunday 4 October; P-1001 works Monday to Thursday
+    const week = (month: string) => report(month).flatMap((r) => r.placements).find((p) => p.placement === 'P-1001').weeks.find((w: any) => w.week === '2026-W40');
+    const hours: any[] = bpvJson(['hours', 'list', '--placement', 'P-1001', '--from', '2026-09-28', '--to', '2026-10-04', '--json'], { cwd: base });
+    const sum = (from: string, to: string) => hours.filter((h) => h.soort === 'gewerkt' && h.datum >= from && h.datum <= to).reduce((a, h) => a + h.uren, 0);
+    expect(week('2026-09').gewerkt).toBe(sum('2026-09-28', '2026-09-30'));
+    expect(week('2026-10').gewerkt).toBe(sum('2026-10-01', '2026-10-04'));
+    expect(week('2026-09').gewerkt).toBe(24);
+    expect(week('2026-10').gewerkt).toBe(8);
+  });
+
+  it('a week\'s status is the least advanced of its entries inside the month', () => {
+    const dir = copy();
+    const status = (month: string, w: string) =>
+      report(month, dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl']).flatMap((r) => r.placements)
+        .find((p) => p.placement === 'P-1001').weeks.find((x: any) => x.week === w).status;
+    const add = (rows: string[][]) => {
+      const csv = ['plaatsing_id,datum,uren,soort,status,ingediend_op,goedgekeurd_op', ...rows.map((r) => r.join(','))].join('\n');
+      fs.writeFileSync(path.join(dir, 'extra.csv'), csv + '\n');
+      expect(bpv(['import', 'timesheets', 'extra.csv'], { cwd: dir }).code).toBe(0);
+    };
+    expect(status('2026-11', '2026-W48')).toBe('leeg');
+    add([['P-1001', '2026-11-23', '8', 'gewerkt', 'goedgekeurd', '2026-11-23', '2026-11-24'], ['P-1001', '2026-11-23', '1', 'verlof', 'goedgekeurd', '2026-11-23', '2026-11-24']]);
+    expect(status('2026-11', '2026-W48')).toBe('goedgekeurd');
+    add([['P-1001', '2026-11-24', '8', 'gewerkt', 'ingediend', '2026-11-24', '']]);
+    expect(status('2026-11', '2026-W48')).toBe('wacht-op-akkoord');
+    add([['P-1001', '2026-11-25', '8', 'ziek', 'concept', '', '']]);
+    expect(status('2026-11', '2026-W48')).toBe('concept');
+    add([['P-1001', '2026-11-26', '8', 'gewerkt', 'correctie', '2026-11-26', '']]);
+    expect(status('2026-11', '2026-W48')).toBe('correctie');
+    // 2026-W49 is Monday 30 November to Sunday 6 December: each month sees only its own days
+    add([['P-1001', '2026-11-30', '8', 'gewerkt', 'goedgekeurd', '2026-11-30', '2026-12-04'], ['P-1001', '2026-12-01', '8', 'gewerkt', 'correctie', '2026-12-01', '']]);
+    expect(status('2026-11', '2026-W49')).toBe('goedgekeurd');
+    expect(status('2026-12', '2026-W49')).toBe('correctie');
+    const nov = report('2026-11', dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'])[0].placements.find((p: any) => p.placement === 'P-1001');
+    expect(nov.actions.some((a: string) => a.startsWith('Correctie open in week 48'))).toBe(true);
+  });
+
+  it('actions: weeks to approve, corrections open, the final assessment', () => {
+    const oct = report('2026-10').flatMap((r) => r.placements);
+    expect(oct.find((p) => p.placement === 'P-1013').actions).toEqual([expect.stringMatching(/^Uren goedkeuren van week 42 en 43 \(2026-W42, 2026-W43\)/)]);
+    const nov = report('2026-11').flatMap((r) => r.placements);
+    expect(nov.find((p) => p.placement === 'P-1018').actions).toEqual([expect.stringMatching(/^Correctie open in week 45/)]);
+    // P-1007 ends on 18 December: within 30 days after the month
+    expect(nov.find((p) => p.placement === 'P-1007').actions).toEqual(['Eindbeoordeling plannen: de BPV eindigt op 18-12-2026']);
+    // P-1032 ended on 9 October; in October that is this month's end of the BPV
+    expect(oct.find((p) => p.placement === 'P-1032').actions).toContain('Eindbeoordeling plannen: de BPV eindigde op 09-10-2026');
+    expect(nov.find((p) => p.placement === 'P-1032')).toBeUndefined();
+    const en = bpvJson(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'json', '--lang', 'en'], { cwd: base })
+      .flatMap((r: any) => r.placements).find((p: any) => p.placement === 'P-1007');
+    expect(en.actions).toEqual(['Plan the final assessment: the BPV ends on 2026-12-18']);
+  });
+
+  it('a BPV broken off shows its end and reason; the POK state comes from the POK module', () => {
+    const dir = copy();
+    expect(bpv(['placements', 'end', 'P-1003', '--date', '2026-11-20', '--reason', 'overmacht'], { cwd: dir }).code).toBe(0);
+    const nov = report('2026-11', dir).flatMap((r) => r.placements);
+    const p = nov.find((x) => x.placement === 'P-1003');
+    expect(p.einddatum).toBe('2027-01-29');
+    expect(p.weeks.at(-1).week).toBe('2026-W47');
+    expect(p.actions).toContain('Eindbeoordeling plannen: de BPV is voortijdig beëindigd op 20-11-2026 (overmacht)');
+    expect(nov.find((x) => x.placement === 'P-1016').pok).toBe('getekend');
+    expect(nov.find((x) => x.placement === 'P-1017').pok).toBe('ongetekend');
+    expect(nov.find((x) => x.placement === 'P-1001').pok).toBe('ontbreekt');
+    expect(bpv(['pok', 'status', '--format', 'json'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('the percentage has one decimal and is not capped at 100', () => {
+    const dir = tempDir({
+      'p.csv': 'plaatsing_id,studentnummer,voornaam,achternaam,crebo,niveau,leerweg,leerbedrijf,kvk,praktijkopleider,email_praktijkopleider,startdatum,einddatum,uren_totaal,uren_per_week\n' +
+        'X-1,1234567,Kim,Bos,25604,2,BOL,Bitwerk,07310294,Daan Visser,d.visser@bitwerk.nl,2026-11-02,2026-11-27,30,24\n',
+      't.csv': 'plaatsing_id,datum,uren,status,goedgekeurd_op\n' +
+        ['02', '03', '04', '05'].map((d) => `X-1,2026-11-${d},8.33,goedgekeurd,2026-11-09`).join('\n') + '\n',
+    });
+    expect(bpv(['import', 'placements', 'p.csv'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['import', 'timesheets', 't.csv'], { cwd: dir }).code).toBe(0);
+    const [r] = report('2026-11', dir);
+    // 4 × 8,33 = 33,32 exactly, of 30: 111,07%
+    expect(r.placements[0].goedgekeurd_tot_maandeinde).toBe(33.32);
+    expect(r.placements[0].totals.gewerkt).toBe(33.32);
+    expect(r.placements[0].percentage).toBe(111.1);
+  });
+});
+
+describe('bpv report monthly: files', () => {
+  it('CSV for Dutch Excel: BOM, ;, DD-MM-YYYY, decimal comma; a row per placement-week; index.csv for the mail merge', () => {
+    const dir = tempDir();
+    const r = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'csv', '--out', path.join(dir, 'out'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const files = fs.readdirSync(path.join(dir, 'out')).sort();
+    expect(files).toContain('index.csv');
+    expect(files).toContain('2026-11-s.deboer@hetzonnetje.nl.csv');
+    const sanne = fs.readFileSync(path.join(dir, 'out', '2026-11-s.deboer@hetzonnetje.nl.csv'), 'utf8');
+    expect(sanne.startsWith('\uFEFFplaatsing;studentnummer;naam;opleiding;leerbedrijf;startdatum;einddatum;beeindigd_op;beeindigd_reden;week;van;tot_en_met;gewerkt;ziek;afwezig;verlof;status;uren_per_week;goedgekeurd_tot_maandeinde;uren_totaal;percentage\r\n')).toBe(true);
+    // P-1020 works 22,5 h a week in days of 7,5 h
+    expect(sanne).toMatch(/\r\nP-1020;[^\r]*;2026-W46;09-11-2026;15-11-2026;22,5;0;0;0;goedgekeurd;22,5;[\d,]+;412,5;[\d,]+\r\n/);
+    const json = report('2026-11', base, ['--praktijkopleider', 's.deboer@hetzonnetje.nl'])[0];
+    expect(sanne.trimEnd().split('\r\n')).toHaveLength(1 + json.placements.reduce((n: number, p: any) => n + p.weeks.length, 0));
+
+    const index = fs.readFileSync(path.join(dir, 'out', 'index.csv'), 'utf8');
+    const lines = index.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFpraktijkopleider;email;leerbedrijf;studenten;bestand');
+    // Sanne de Boer supervises at two companies: the row names both
+    expect(lines).toContain('Sanne de Boer;s.deboer@hetzonnetje.nl;BSO De Speelwerf B.V., Kinderopvang Het Zonnetje B.V.;10;2026-11-s.deboer@hetzonnetje.nl.csv');
+    expect(lines).toHaveLength(1 + files.length - 1);
+
+    const rfc = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'csv', '--csv-dialect', 'rfc4180', '--out', path.join(dir, 'rfc'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(rfc.code).toBe(0);
+    const plain = fs.readFileSync(path.join(dir, 'rfc', '2026-11-s.deboer@hetzonnetje.nl.csv'), 'utf8');
+    expect(plain.startsWith('plaatsing,studentnummer,')).toBe(true);
+    expect(plain).toMatch(/\nP-1020,[^\n]*,2026-W46,2026-11-09,2026-11-15,22.5,0,0,0,goedgekeurd,22.5,/);
+  });
+
+  it('--praktijkopleider picks reports (repeatable); unknown ones, bad months and missing databases are refused', () => {
+    const two = report('2026-11', base, ['--praktijkopleider', 'S.deBoer@hetzonnetje.nl', '--praktijkopleider', 'd.visser@bitwerk.nl']);
+    expect(two.map((r) => r.praktijkopleider.email)).toEqual(['d.visser@bitwerk.nl', 's.deboer@hetzonnetje.nl']);
+    const unknown = bpv(['report', 'monthly', '--month', '2026-11', '--praktijkopleider', 'niemand@example.nl', '--format', 'json'], { cwd: base });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('niemand@example.nl');
+    for (const bad of ['2026-13', '11-2026', '2026-1', 'november']) {
+      const r = bpv(['report', 'monthly', '--month', bad], { cwd: base });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain('geen geldige maand');
+    }
+    expect(bpv(['report', 'monthly'], { cwd: base }).code).toBe(2);
+    expect(bpv(['report', 'monthly', '--month', '2026-11', '--as-of', '31-02-2026'], { cwd: base }).code).toBe(2);
+    const dir = tempDir();
+    const missing = bpv(['report', 'monthly', '--month', '2026-11'], { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } });
+    expect(missing.code).toBe(3);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // an --out that cannot be a directory is a usage error, not a crash
+    fs.writeFileSync(path.join(dir, 'bestand'), 'x');
+    const blocked = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'bestand'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('--out');
+    fs.rmSync(path.join(dir, 'bestand'));
+    // a month without placements writes an empty index.csv and says so
+    const empty = bpv(['report', 'monthly', '--month', '2019-01', '--format', 'csv', '--out', path.join(dir, 'leeg'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain('Geen plaatsingen');
+    expect(fs.readFileSync(path.join(dir, 'leeg', 'index.csv'), 'utf8')).toBe('\uFEFFpraktijkopleider;email;leerbedrijf;studenten;bestand\r\n');
+  });
+});

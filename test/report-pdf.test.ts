@@ -1,0 +1,84 @@
+// The monthly report's PDF, read back with a real PDF parser (pdfjs): every student, their
+// month's totals and their progress are on paper as the JSON has them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, bpv, bpvJson } from './helpers.js';
+import { pdfPages, type PdfPage } from './pok/helpers.js';
+
+const AS_OF = '2026-11-24';
+const SANNE = 's.deboer@hetzonnetje.nl';
+let dir: string;
+let pages: PdfPage[];
+let json: any;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpv-report-pdf-'));
+  const run = (args: string[]) => expect(bpv(args, { cwd: dir }).code).toBeLessThanOrEqual(1);
+  for (const [k, v] of [['school.naam', 'ROC De Heuvelrug'], ['school.email', 'bureau@rocdeheuvelrug.nl'], ['school.regio', 'midden']]) run(['config', 'set', k!, v!]);
+  for (const [kind, file] of [['placements', 'plaatsingen.csv'], ['placements', 'plaatsingen-utf8.csv'], ['timesheets', 'uren.csv'],
+    ['timesheets', 'uren-per-student.csv']]) run(['import', kind!, path.join(FIXTURES, file!)]);
+  const r = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', SANNE, '--out', 'out'], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  pages = await pdfPages(fs.readFileSync(path.join(dir, 'out', `2026-11-${SANNE}.pdf`)));
+  json = bpvJson(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', SANNE, '--format', 'json'], { cwd: dir })[0];
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Dutch notation as printed: decimal comma, thousands dot (1.252,5). */
+const nl = (n: number) => {
+  const [int, dec] = String(n).split('.');
+  return int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (dec ? `,${dec}` : '');
+};
+
+describe('the monthly report as PDF', () => {
+  it('is A4, in Dutch, with the praktijkopleider, both companies and page numbers', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) {
+      expect(p.width).toBeCloseTo(595.28, 1);
+      expect(p.height).toBeCloseTo(841.89, 1);
+    }
+    const first = pages[0]!.text;
+    expect(first).toContain('Maandoverzicht BPV');
+    expect(first).toContain('Sanne de Boer');
+    expect(first).toContain('BSO De Speelwerf B.V., Kinderopvang Het Zonnetje B.V.');
+    expect(first).toContain('november 2026');
+    pages.forEach((p, i) => expect(p.text).toContain(`pagina ${i + 1} van ${pages.length}`));
+  });
+
+  it('names every student, with their totals and percentage as in the JSON', () => {
+    const all = pages.map((p) => p.text).join('\n');
+    expect(json.placements.length).toBe(10);
+    for (const p of json.placements) {
+      expect(all).toContain(p.naam);
+      expect(all).toContain(`${p.placement} · studentnummer ${p.student}`);
+      expect(all).toContain(`${nl(p.goedgekeurd_tot_maandeinde)} van ${nl(p.uren_totaal)} uur (${p.percentage.toFixed(1).replace('.', ',')}%)`);
+    }
+    expect(all).toContain('Marĳke Ĳzerman');
+    // the totals rows, in the order of the students: the four numbers beside "Totaal november"
+    const totals: string[][] = [];
+    for (const page of pages) {
+      for (const label of page.items.filter((it) => it.str === 'Totaal november')) {
+        const row = page.items.filter((it) => Math.abs(it.y - label.y) < 1 && it.x > label.x + 60 && it.str.trim() !== '').sort((a, b) => a.x - b.x);
+        totals.push(row.map((it) => it.str));
+      }
+    }
+    expect(totals).toEqual(json.placements.map((p: any) => [p.totals.gewerkt, p.totals.ziek, p.totals.afwezig, p.totals.verlof].map(nl)));
+  });
+
+  it('shows what to do and what the validator found', () => {
+    const all = pages.map((p) => p.text.replace(/\n/g, ' ')).join(' ');
+    const zoe = json.placements.find((p: any) => p.placement === 'P-1018');
+    expect(zoe.actions.length).toBeGreaterThan(0);
+    expect(pages[0]!.text).toContain('Te doen deze maand'.toUpperCase());
+    for (const f of json.placements.flatMap((p: any) => p.findings)) expect(all.replace(/\s+/g, ' ')).toContain(f.message.slice(0, 40));
+  });
+
+  it('the same month and as-of give the same bytes', () => {
+    const again = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', SANNE, '--out', 'again'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'again', `2026-11-${SANNE}.pdf`))).toEqual(fs.readFileSync(path.join(dir, 'out', `2026-11-${SANNE}.pdf`)));
+    expect(fs.readFileSync(path.join(dir, 'again', 'index.csv'), 'utf8')).toContain(`;2026-11-${SANNE}.pdf\r\n`);
+  });
+});
