@@ -14,6 +14,7 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -102,15 +103,18 @@ export async function run(ctx) {
   warm(db);
 
   const argv = ['validate', '--as-of', AS_OF, '--format', 'json', '--fail-on', 'never', '--db', db];
+  const load0 = os.loadavg()[0];
   const ours = ctx.bpv(argv);
   const sql = ctx.timed('sqlite3', baselineArgs(ROOT, db, AS_OF));
+  const load1 = os.loadavg()[0];
   const b = parseBpv(ours.stdout);
   const s = baselineCounts(ctx, db, AS_OF, sql.stdout);
   const { lines, differ } = compare(b.counts, s);
   ctx.report(
     `validate (${(entries / 1e6).toFixed(1)}M entries, ${placements / 1000}k placements)`,
     ours.ms, sql.ms, 'sqlite3, plain SQL', '≤ 2×',
-    `peak ${ours.rssMiB.toFixed(0)} MiB; ${b.total} findings; per-rule counts ${differ.length ? `differ: ${differ.join(', ')}` : 'agree with the SQL'}`,
+    `peak ${ours.rssMiB.toFixed(0)} MiB; ${b.total} findings; per-rule counts ${differ.length ? `differ: ${differ.join(', ')}` : 'agree with the SQL'}; ` +
+      `load ${load0.toFixed(1)}→${load1.toFixed(1)}`,
   );
   console.log(`  findings per rule at as-of ${AS_OF}, generated data:`);
   for (const l of lines) console.log(l);
