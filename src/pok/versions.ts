@@ -341,7 +341,8 @@ export async function* generatePoksIter(
 ): AsyncGenerator<PokGenerateResult> {
   const template = opts.template ?? loadPokTemplate();
   const o: PokBatchOptions = { ...opts, template };
-  const sources = ids.length > 20 ? new Map(loadAllPokSources(db).map((s) => [s.data.plaatsing_id, s])) : null;
+  // one query for the batch, and only the placements asked for: --all on 100k placements asks for the few that changed
+  const sources = ids.length > 20 ? new Map(loadPokSources(db, ids).map((s) => [s.data.plaatsing_id, s])) : null;
   const plans = ids.map((id) => planPok(db, id, o, sources?.get(id)));
   const rendered = plans.filter((p) => !isRefusal(p)).length;
   let workers = Math.max(
