@@ -10,7 +10,7 @@ import { tempDir } from './helpers.js';
 async function readAll(file: string, opts = {}) {
   const src = await openCsv(file, opts);
   const records = [];
-  for await (const r of src.records) records.push(r);
+  for await (const batch of src.records) records.push(...batch);
   return { src, records };
 }
 

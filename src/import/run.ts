@@ -181,7 +181,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
   const iterator = src.records[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new UsageError(msg().fileNoRows(src.name));
-  async function* allRecords(): AsyncGenerator<CsvRecord> {
+  async function* allBatches(): AsyncGenerator<CsvRecord[]> {
     yield first.value;
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
   }
@@ -202,7 +202,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
       for (const o of writer.writeMany!(pending)) count(o);
       pending.length = 0;
     };
-    for await (const rec of allRecords()) {
+    for await (const batch of allBatches()) for (const rec of batch) {
       summary.read++;
       const f = rec.fields;
       const ctx = new RowContext(rec.line, f, idx);

@@ -40,14 +40,16 @@ async function run(): Promise<void> {
       counts = [];
       lines = [];
     };
-    for await (const r of src.records) {
-      for (const f of r.fields) fields.push(f);
-      counts.push(r.fields.length);
-      lines.push(r.line);
-      if (lines.length >= BATCH) {
-        while (credit <= 0) await new Promise<void>((res) => (wake = res));
-        credit--;
-        flush();
+    for await (const batch of src.records) {
+      for (const r of batch) {
+        for (const f of r.fields) fields.push(f);
+        counts.push(r.fields.length);
+        lines.push(r.line);
+        if (lines.length >= BATCH) {
+          while (credit <= 0) await new Promise<void>((res) => (wake = res));
+          credit--;
+          flush();
+        }
       }
     }
     if (lines.length) flush();
