@@ -20,14 +20,24 @@ export function parseDialect(v: string | undefined): CsvDialect {
 // CSV injection: =, +, -, @, tab and CR start a formula or break a cell in spreadsheets.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// Dates repeat (a month has 31 days, a report a few hundred start and end dates): convert each once.
+const excelDates = new Map<string, string>();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function cell(v: unknown, kind: ColumnKind, dialect: CsvDialect): string {
   if (v === null || v === undefined) return '';
   if (kind === 'number' && typeof v === 'number') {
     const s = String(Math.round(v * 10000) / 10000);
     return dialect === 'excel' ? s.replace('.', ',') : s;
   }
-  if (kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    return dialect === 'excel' ? `${v.slice(8, 10)}-${v.slice(5, 7)}-${v.slice(0, 4)}` : v;
+  if (kind === 'date' && typeof v === 'string') {
+    if (dialect !== 'excel') return ISO_DATE.test(v) ? v : cell(v, 'text', dialect);
+    let d = excelDates.get(v);
+    if (d === undefined) {
+      d = ISO_DATE.test(v) ? `${v.slice(8, 10)}-${v.slice(5, 7)}-${v.slice(0, 4)}` : cell(v, 'text', dialect);
+      if (excelDates.size < 100_000) excelDates.set(v, d);
+    }
+    return d;
   }
   const s = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : JSON.stringify(v);
   // a leading apostrophe is how spreadsheets themselves mark text
@@ -42,19 +52,33 @@ function quote(s: string, delimiter: string): string {
   return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function peopleCsv(columns: readonly CsvColumn[], rows: readonly (readonly unknown[])[], dialect: CsvDialect = 'excel'): string {
+/** One row's cells, quoted and joined with the dialect's delimiter: a line, or a part of one. */
+export function csvCells(columns: readonly CsvColumn[], values: readonly unknown[], dialect: CsvDialect): string {
   const delimiter = dialect === 'excel' ? ';' : ',';
-  const eol = dialect === 'excel' ? '\r\n' : '\n';
-  const kinds = columns.map((c) => c.kind ?? 'text');
-  const lines: string[] = [columns.map((c) => quote(c.header, delimiter)).join(delimiter)];
-  for (const r of rows) {
-    let line = '';
-    for (let i = 0; i < kinds.length; i++) {
-      if (i > 0) line += delimiter;
-      line += quote(cell(r[i], kinds[i]!, dialect), delimiter);
-    }
-    lines.push(line);
+  let line = '';
+  for (let i = 0; i < columns.length; i++) {
+    if (i > 0) line += delimiter;
+    line += quote(cell(values[i], columns[i]!.kind ?? 'text', dialect), delimiter);
   }
-  const body = lines.join(eol) + eol;
+  return line;
+}
+
+/**
+ * The file: the header of `columns`, then `lines` as csvCells made them (a caller writing many
+ * rows that share cells formats those once and joins the parts with `csvDelimiter`).
+ */
+export function csvDocument(columns: readonly CsvColumn[], lines: readonly string[], dialect: CsvDialect): string {
+  const delimiter = csvDelimiter(dialect);
+  const eol = dialect === 'excel' ? '\r\n' : '\n';
+  const head = columns.map((c) => quote(c.header, delimiter)).join(delimiter);
+  const body = lines.length ? `${head}${eol}${lines.join(eol)}${eol}` : `${head}${eol}`;
   return dialect === 'excel' ? `\uFEFF${body}` : body;
+}
+
+export function csvDelimiter(dialect: CsvDialect): string {
+  return dialect === 'excel' ? ';' : ',';
+}
+
+export function peopleCsv(columns: readonly CsvColumn[], rows: readonly (readonly unknown[])[], dialect: CsvDialect = 'excel'): string {
+  return csvDocument(columns, rows.map((r) => csvCells(columns, r, dialect)), dialect);
 }

@@ -4,10 +4,12 @@
 // placements) and the POK state live in the PDF and the JSON; leaving them out spares the CSV
 // the validator's and the POK module's passes over every placement.
 
-import { peopleCsv, type CsvColumn, type CsvDialect } from '../output/csv.js';
+import { csvCells, csvDelimiter, csvDocument, peopleCsv, type CsvColumn, type CsvDialect } from '../output/csv.js';
 import type { PoReport } from './model.js';
 
-const WEEK_COLUMNS: readonly CsvColumn[] = [
+// A row is the placement's cells, the week's, and the placement's totals: the placement's
+// parts are formatted once, not once per week (a month's reports hold 170,000 rows).
+const PLACEMENT_COLUMNS: readonly CsvColumn[] = [
   { header: 'plaatsing' },
   { header: 'studentnummer' },
   { header: 'naam' },
@@ -17,6 +19,8 @@ const WEEK_COLUMNS: readonly CsvColumn[] = [
   { header: 'einddatum', kind: 'date' },
   { header: 'beeindigd_op', kind: 'date' },
   { header: 'beeindigd_reden' },
+];
+const WEEK_COLUMNS: readonly CsvColumn[] = [
   { header: 'week' },
   { header: 'van', kind: 'date' },
   { header: 'tot_en_met', kind: 'date' },
@@ -25,27 +29,31 @@ const WEEK_COLUMNS: readonly CsvColumn[] = [
   { header: 'afwezig', kind: 'number' },
   { header: 'verlof', kind: 'number' },
   { header: 'status' },
+];
+const TOTAL_COLUMNS: readonly CsvColumn[] = [
   { header: 'uren_per_week', kind: 'number' },
   { header: 'goedgekeurd_tot_maandeinde', kind: 'number' },
   { header: 'uren_totaal', kind: 'number' },
   { header: 'percentage', kind: 'number' },
 ];
+const COLUMNS = [...PLACEMENT_COLUMNS, ...WEEK_COLUMNS, ...TOTAL_COLUMNS];
 
 /** One praktijkopleider's month: a row per placement-week. */
 export function reportCsv(r: PoReport, dialect: CsvDialect): string {
-  const rows: unknown[][] = [];
+  const d = csvDelimiter(dialect);
+  const lines: string[] = [];
   for (const p of r.placements) {
     const broken = p.beeindigd_reden !== null;
+    const head = csvCells(PLACEMENT_COLUMNS, [
+      p.placement, p.student, p.naam, p.opleiding, p.leerbedrijf, p.startdatum, p.einddatum,
+      broken ? p.effectieve_einddatum : null, p.beeindigd_reden,
+    ], dialect) + d;
+    const tail = d + csvCells(TOTAL_COLUMNS, [p.uren_per_week, p.goedgekeurd_tot_maandeinde, p.uren_totaal, p.percentage], dialect);
     for (const w of p.weeks) {
-      rows.push([
-        p.placement, p.student, p.naam, p.opleiding, p.leerbedrijf, p.startdatum, p.einddatum,
-        broken ? p.effectieve_einddatum : null, p.beeindigd_reden,
-        w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status, p.uren_per_week,
-        p.goedgekeurd_tot_maandeinde, p.uren_totaal, p.percentage,
-      ]);
+      lines.push(head + csvCells(WEEK_COLUMNS, [w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status], dialect) + tail);
     }
   }
-  return peopleCsv(WEEK_COLUMNS, rows, dialect);
+  return csvDocument(COLUMNS, lines, dialect);
 }
 
 export const INDEX_COLUMNS: readonly CsvColumn[] = [
