@@ -56,6 +56,11 @@ describe('bpv validate', () => {
     expect(bpv(['validate', ...AS_OF, '--rule', 'langdurig-ziek', '--fail-on', 'warning'], { cwd: base }).code).toBe(1);
     expect(bpv(['validate', ...AS_OF, '--rule', 'bestaat-niet'], { cwd: base }).code).toBe(2);
     expect(bpv(['validate', '--as-of', '31-02-2026'], { cwd: base }).code).toBe(2);
+    // a mistyped id is refused, not answered with "no findings"
+    const typo = bpv(['validate', ...AS_OF, '--placement', 'P-1001', '--placement', 'P-9999'], { cwd: base });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('P-9999');
+    expect(typo.stderr).not.toContain('P-1001');
     const dir = tempDir();
     expect(bpv(['validate'], { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } }).code).toBe(3);
     expect(fs.readdirSync(dir)).toEqual([]);

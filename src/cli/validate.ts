@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { Finding, Severity } from '../domain/types.js';
 import { todayIso } from '../domain/dates.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { fmtDate, lang } from '../i18n/lang.js';
 import { holidaysInForce } from '../holidays/calendar.js';
 import { getSetting } from '../db/settings.js';
@@ -15,7 +15,8 @@ import type { Cli } from './main.js';
 import { withDb } from './context.js';
 import type { Io } from './io.js';
 import { isoDateFlag } from './placements.js';
-import { placementNames } from '../db/placements.js';
+import { missingPlacementIds, placementNames } from '../db/placements.js';
+import { ruleNote } from '../i18n/rule-notes.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -59,10 +60,12 @@ export function registerValidate(program: Command, cli: Cli): void {
     .addOption(new Option('--fail-on <ernst>', 'exit 1 vanaf deze ernst').choices(['error', 'warning', 'never']).default('error'))
     .addOption(new Option('--csv-dialect <dialect>', 'excel (; en DD-MM-JJJJ) of rfc4180 (, en ISO)').choices(['excel', 'rfc4180']).default('excel'))
     .action(cli.run(async (o: ValidateFlags & { format: string; failOn: string; csvDialect: string }, cmd: Command) => {
-      const { result, names } = await withDb(cmd, false, (db) => ({
-        result: runValidation(db, o),
-        names: o.format === 'table' ? placementNames(db) : new Map<string, string>(),
-      }));
+      const { result, names } = await withDb(cmd, false, (db) => {
+        // a mistyped id in a nightly job must not read as "no findings"
+        const missing = o.placement?.length ? missingPlacementIds(db, o.placement) : [];
+        if (missing.length) throw new UsageError(ruleNote.unknownPlacements(missing, lang()));
+        return { result: runValidation(db, o), names: o.format === 'table' ? placementNames(db) : new Map<string, string>() };
+      });
       if (o.format === 'json') cli.io.out(JSON.stringify(result));
       else if (o.format === 'csv') process.stdout.write(findingsCsv(result.findings, o.csvDialect));
       else renderTable(cli.io, result, names);

@@ -80,3 +80,11 @@ export function placementNames(db: Db): Map<string, string> {
   ).all() as { id: string; voornaam: string; tussenvoegsel: string | null; achternaam: string }[];
   return new Map(rows.map((r) => [r.id, studentName(r)]));
 }
+
+/** The ids of these that no placement has. */
+export function missingPlacementIds(db: Db, ids: readonly string[]): string[] {
+  const found = new Set(
+    (db.prepare('SELECT plaatsing_id FROM placements WHERE plaatsing_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[]),
+  );
+  return ids.filter((id) => !found.has(id));
+}
