@@ -61,6 +61,13 @@ describe('bpv pok', () => {
     expect(all.stderr).toContain('P-1027');
     const now = bpvJson(['pok', 'status', '--format', 'json'], { cwd: dir }).find((s: any) => s.placement === 'P-1001');
     expect(now).toMatchObject({ version: 2, outdated: false, fully_signed: null, signed: { student: null, leerbedrijf: null, school: null } });
+    // the CSV for people names the end of a broken-off BPV too, in Dutch dates
+    expect(bpv(['placements', 'end', 'P-1001', '--date', '2026-12-18', '--reason', 'overmacht'], { cwd: dir }).code).toBe(0);
+    const csv = bpv(['pok', 'status', '--format', 'csv'], { cwd: dir }).stdout.replace(/^\uFEFF/, '').split('\r\n');
+    const head = csv[0]!.split(';');
+    const row = csv.find((l) => l.startsWith('P-1001;'))!.split(';');
+    expect(row[head.indexOf('beeindigd_op')]).toBe('18-12-2026');
+    expect(row[head.indexOf('beeindigd_reden')]).toBe('overmacht');
   });
 
   it('refuses what cannot be made: missing data listed, unknown template fields named, nothing to generate', () => {

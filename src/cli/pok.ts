@@ -87,7 +87,7 @@ export function registerPok(program: Command, cli: Cli): void {
       if (o.format === 'csv') return void process.stdout.write(statusCsv(rows, o.csvDialect));
       io.out(table(['plaatsing', 'versie', 'gemaakt', 'student', 'leerbedrijf', 'school', 'ouder', 'volledig getekend', 'let op'],
         rows.map((s) => [s.placement, s.version ?? '–', fmtDate(s.generated), sig(s, 'student'), sig(s, 'leerbedrijf'), sig(s, 'school'),
-          s.required.includes('ouder') ? sig(s, 'ouder') : '', fmtDate(s.fully_signed),
+          s.required.includes('ouder') ? sig(s, 'ouder') : io.c.dim('n.v.t.'), fmtDate(s.fully_signed),
           [s.version === null ? io.c.red('ontbreekt') : '', s.outdated ? io.c.yellow('verouderd') : '', s.beeindigd_reden ? `beëindigd (${s.beeindigd_reden})` : '']
             .filter(Boolean).join(', ')])));
     }));
@@ -107,9 +107,9 @@ function statusCsv(rows: PokStatusEntry[], dialect: string): string {
   return peopleCsv(
     [{ header: 'plaatsing' }, { header: 'versie', kind: 'number' }, { header: 'gemaakt', kind: 'date' }, { header: 'vereist' },
       { header: 'student', kind: 'date' }, { header: 'leerbedrijf', kind: 'date' }, { header: 'school', kind: 'date' },
-      { header: 'ouder', kind: 'date' }, { header: 'volledig_getekend', kind: 'date' }, { header: 'verouderd' }, { header: 'beeindigd_reden' }],
+      { header: 'ouder', kind: 'date' }, { header: 'volledig_getekend', kind: 'date' }, { header: 'verouderd' }, { header: 'beeindigd_op', kind: 'date' }, { header: 'beeindigd_reden' }],
     rows.map((s) => [s.placement, s.version, s.generated, s.required.join(' '), s.signed.student ?? null, s.signed.leerbedrijf ?? null,
-      s.signed.school ?? null, s.signed.ouder ?? null, s.fully_signed, s.outdated ? 'ja' : 'nee', s.beeindigd_reden]),
+      s.signed.school ?? null, s.signed.ouder ?? null, s.fully_signed, s.outdated ? 'ja' : 'nee', s.beeindigd_op, s.beeindigd_reden]),
     parseDialect(dialect),
   );
 }
