@@ -168,6 +168,23 @@ describe('bpv import placements', () => {
     expect(bpvJson(['placements', 'show', p.plaatsing_id, '--json'], { cwd: dir }).uren_totaal).toBe(700);
   });
 
+  it('a missing date of birth is a warning per row; a missing column is said once for the file', () => {
+    const gi = HEADER.indexOf('Geboortedatum');
+    const without = (r: string[]) => r.filter((_, i) => i !== gi);
+    const dir = tempDir({
+      'leeg.csv': excelCsv([HEADER, row({ Geboortedatum: '' }), row({ 'Plaatsing ID': 'P-1002', Geboortedatum: '' })]),
+      'zonder.csv': excelCsv([without(HEADER), without(row()), without(row({ 'Plaatsing ID': 'P-1002' }))]),
+    });
+    const leeg = JSON.parse(bpv(['import', 'placements', 'leeg.csv', '--json', '--dry-run'], { cwd: dir }).stdout);
+    // each row's leerdoelen hold a line break: the second row starts on line 4
+    expect(leeg.warnings.map((w: any) => [w.line, w.column])).toEqual([[2, 'geboortedatum'], [4, 'geboortedatum']]);
+    const zonder = JSON.parse(bpv(['import', 'placements', 'zonder.csv', '--json'], { cwd: dir }).stdout);
+    expect(zonder).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(zonder.warnings).toHaveLength(1);
+    expect(zonder.warnings[0]).toMatchObject({ line: 1, column: 'geboortedatum' });
+    expect(zonder.warnings[0].message).toContain('geen kolom geboortedatum');
+  });
+
   it('refuses unusable files with exit 2, no stack trace and no database', () => {
     const dir = tempDir({
       'leeg.csv': '',

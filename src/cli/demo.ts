@@ -113,7 +113,10 @@ export function registerDemo(program: Command, cli: Cli): void {
           e.n++;
           perRule.set(f.rule, e);
         }
-        io.out(table(['regel', 'ernst', 'aantal'], [...perRule].map(([rule, e]) => [rule, e.severity, e.n]), { right: [2] }));
+        // errors first, then by how often, as a reader scans it
+        const order = ['error', 'warning', 'info'];
+        const ranked = [...perRule].sort(([ra, a], [rb, b]) => order.indexOf(a.severity) - order.indexOf(b.severity) || b.n - a.n || (ra < rb ? -1 : 1));
+        io.out(table(['regel', 'ernst', 'aantal'], ranked.map(([rule, e]) => [rule, e.severity, e.n]), { right: [2] }));
         const findingsFile = path.join(dir, 'bevindingen.json');
         fs.writeFileSync(findingsFile, JSON.stringify(v, null, 2));
         io.err(`${v.summary.error} fouten, ${v.summary.warning} waarschuwingen; alles in ${findingsFile}`);

@@ -87,7 +87,8 @@ export function parsePlacementRow(ctx: RowContext): PlacementRow | undefined {
   if (urenTotaal !== null && urenTotaal <= 0) ctx.error('uren_totaal', msg().mustBePositive(ctx.raw('uren_totaal')));
   if (urenPerWeek !== null && (urenPerWeek <= 0 || urenPerWeek > 60)) ctx.error('uren_per_week', msg().hoursPerWeekRange(ctx.raw('uren_per_week')));
   if (ctx.errors.length) return undefined;
-  if (!geboortedatum) ctx.warn('geboortedatum', msg().noBirthDate());
+  // without the column at all, columnWarnings says it once for the file
+  if (!geboortedatum && ctx.has('geboortedatum')) ctx.warn('geboortedatum', msg().noBirthDate());
 
   return {
     plaatsing_id,
@@ -224,6 +225,7 @@ export const placementsImport: ImportKind<PlacementRow> = {
   kind: 'placements',
   columns: PLACEMENT_COLUMNS,
   keyColumn: 'plaatsing_id',
+  columnWarnings: (has) => (has('geboortedatum') ? [] : [{ column: 'geboortedatum', message: msg().noBirthDateColumn() }]),
   parse: parsePlacementRow,
   writer: placementWriter,
 };

@@ -51,6 +51,10 @@ export class RowContext {
     const t = v.trim();
     return t === '' ? null : t;
   }
+  /** whether the file has this column at all */
+  has(col: string): boolean {
+    return this.index.has(col);
+  }
   raw(col: string): string {
     return this.values(col) ?? '';
   }
@@ -101,6 +105,8 @@ export interface ImportKind<R> {
   keyColumn: string;
   /** groups of optional columns of which the file must have at least one */
   requireOneOf?: readonly (readonly string[])[];
+  /** warnings about the file's columns, said once rather than on every row */
+  columnWarnings?(has: (column: string) => boolean): { column: string; message: string }[];
   parse(ctx: RowContext): R | undefined;
   /** `bytes`: the input's size (0 for standard input), for choices that pay off only in bulk */
   writer(db: Db, hint: { bytes: number }): KindWriter<R>;
@@ -169,6 +175,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
     delimiter: src.delimiter === '\t' ? 'tab' : src.delimiter, dry_run: !!opts.dryRun, written: false,
   };
   if (opts.map === undefined || mapFlags.length !== opts.map.length) summary.map_used = mapFlags;
+  for (const w of kind.columnWarnings?.((c) => mapping.index.has(c)) ?? []) summary.warnings.push({ line: src.headerLine, ...w });
 
   const rejects: string[][] = [];
   const headerLen = src.header.length;
