@@ -14,7 +14,8 @@ export type WorkerMessage =
   | { type: 'error'; message: string; exitCode: number | null; stack?: string | undefined };
 
 const BATCH = 1000;
-const MAX_IN_FLIGHT = 4;
+// batches the reader may be ahead of the writer: enough to ride out a garbage collection on either side
+const MAX_IN_FLIGHT = 8;
 
 async function run(): Promise<void> {
   const port = parentPort!;

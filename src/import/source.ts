@@ -222,9 +222,10 @@ export async function openCsv(file: string, opts: SourceOptions = {}): Promise<C
     if (out.length) yield out;
   }
 
-  const it2 = batches();
-  let first = await it2.next();
+  const all = batches();
+  const first = await all.next();
   if (first.done) throw new UsageError(msg().fileEmpty(name));
+  // the header is the first record; the rest of its batch is the first batch of records
   const headerRec = first.value.shift()!;
   const header = headerRec.fields.map((h) => h.trim());
   const pending = first.value;
@@ -238,8 +239,7 @@ export async function openCsv(file: string, opts: SourceOptions = {}): Promise<C
     headerLine: headerRec.line,
     records: (async function* () {
       if (pending.length) yield pending;
-      first = await it2.next();
-      for (; !first.done; first = await it2.next()) yield first.value;
+      yield* all;
     })(),
     sha256: () => hash.copy().digest('hex'),
     bytesRead: () => bytes,
