@@ -32,6 +32,33 @@ describe('openCsv', () => {
     expect(records[0]!.fields[0]!.endsWith('ë')).toBe(true);
   });
 
+  it('reads across the 1 MiB read chunks exactly as csv-parse reads the file whole', async () => {
+    const { parse } = await import('csv-parse/sync');
+    // rows of ~100 bytes with a two-byte character and a quoted line break in each; the
+    // filler puts a two-byte character, then a line break, across the first chunk's end
+    const rows = Array.from({ length: 25_000 }, (_, i) => `${i};"Zoë van der Brüggen ${i}";"regel een\nregel twee ${i}";${'x'.repeat(i % 37)}`);
+    for (const [cut, what] of [[1 << 20, 'ë'], [(1 << 20) + 1, '\n']] as const) {
+      const head = 'a;b;c;d\n';
+      let text = head + rows.join('\n') + '\n';
+      const bytes = Buffer.from(text, 'utf8');
+      const at = bytes.indexOf(Buffer.from(what === 'ë' ? 'ë' : '\n'), cut - 200);
+      // shift the whole body so that the chosen character starts one byte before the cut
+      text = head.replace('d', 'd' + 'y'.repeat(cut - 1 - at)) + text.slice(head.length);
+      for (const encoding of ['utf8', 'windows-1252'] as const) {
+        const file = encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text.replace(/\n/g, '\r\n'), 'win1252');
+        if (encoding === 'utf8') expect(file.subarray(cut - 1, cut - 1 + Buffer.byteLength(what)).toString('utf8')).toBe(what);
+        const dir = tempDir({ 'groot.csv': file });
+        const { src, records } = await readAll(path.join(dir, 'groot.csv'));
+        expect(src.encoding).toBe(encoding);
+        const whole = parse(encoding === 'utf8' ? file : Buffer.from(iconv.decode(file, 'win1252'), 'utf8'), { delimiter: ';', relax_column_count: true }) as string[][];
+        expect(records.map((r) => r.fields)).toEqual(whole.slice(1));
+        // each row spans two lines: row i starts on line 2 + 2i
+        expect(records.at(-1)!.line).toBe(2 + 2 * (rows.length - 1));
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('tab-separated with a BOM', async () => {
     const dir = tempDir({ 'a.tsv': Buffer.from('\uFEFFa\tb\n1\t2\n', 'utf8') });
     const { src, records } = await readAll(path.join(dir, 'a.tsv'));
