@@ -33,6 +33,18 @@ const nl = (n: number) => {
 };
 
 describe('the monthly report as PDF', () => {
+  it('does not say "nothing to do" above a list of errors', async () => {
+    const daan = 'd.visser@bitwerk.nl';
+    expect(bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', daan, '--out', 'daan'], { cwd: dir }).code).toBe(0);
+    const report = bpvJson(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', daan, '--format', 'json'], { cwd: dir })[0];
+    // the case: nothing for Daan to do, but findings about his students
+    expect(report.placements.flatMap((p: any) => p.actions)).toEqual([]);
+    expect(report.placements.some((p: any) => p.findings.some((f: any) => f.severity === 'error'))).toBe(true);
+    const text = (await pdfPages(fs.readFileSync(path.join(dir, 'daan', `2026-11-${daan}.pdf`)))).map((p) => p.text).join('\n');
+    expect(text).toContain('Lees wel de meldingen');
+    expect(text).not.toContain('Niets te doen');
+  });
+
   it('is A4, in Dutch, with the praktijkopleider, both companies and page numbers', () => {
     expect(pages.length).toBeGreaterThan(1);
     for (const p of pages) {

@@ -292,7 +292,9 @@ function todo(w: Writer, r: PoReport, m: ReportMessages): void {
   const items = r.placements.flatMap((p) => p.actions.map((a) => `${p.naam}: ${a}`));
   const pad = 10;
   const inner = w.width - 2 * pad - 12;
-  const texts = items.length ? items : [r.placements.length ? m.pdf.nothingTodo : m.pdf.noStudents];
+  // "nothing to do" above a list of errors would read as a contradiction
+  const quiet = r.placements.some((p) => p.findings.length) ? m.pdf.nothingTodoButFindings : m.pdf.nothingTodo;
+  const texts = items.length ? items : [r.placements.length ? quiet : m.pdf.noStudents];
   const bodyH = texts.reduce((h, t) => h + w.height(t, inner) + 2, 0);
   const titleH = w.lineHeight(SIZE.label) + 4;
   const boxH = titleH + bodyH + 2 * pad;
