@@ -70,16 +70,32 @@ const FIELDS = ['uren', 'werkzaamheden', 'status', 'ingediend_op', 'goedgekeurd_
 type Stored = Record<(typeof FIELDS)[number], string | number | null>;
 
 function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
-  // every placement, once: a lookup per row would dominate a million-row import
-  const all = db.prepare('SELECT id, plaatsing_id, studentnummer, startdatum, einddatum FROM placements').all() as Candidate[];
-  const byPlaatsingId = new Map(all.map((p) => [p.plaatsing_id, p]));
-  const plaatsingIdOf = new Map(all.map((p) => [p.id, p.plaatsing_id]));
+  // Each placement the file names is looked up once, when first named: reading all of them up
+  // front cost half a second on a database of 100,000 placements, whatever the file's size.
+  const COLUMNS = 'SELECT id, plaatsing_id, studentnummer, startdatum, einddatum FROM placements';
+  const byIdQuery = db.prepare(`${COLUMNS} WHERE plaatsing_id = ?`);
+  const byStudentQuery = db.prepare(`${COLUMNS} WHERE studentnummer = ? ORDER BY startdatum`);
+  const byPlaatsingId = new Map<string, Candidate | null>();
   const byStudent = new Map<string, Candidate[]>();
-  for (const p of all) {
-    const list = byStudent.get(p.studentnummer);
-    if (list) list.push(p);
-    else byStudent.set(p.studentnummer, [p]);
-  }
+  const plaatsingIdOf = new Map<number, string>();
+  const placement = (plaatsingId: string): Candidate | null => {
+    let p = byPlaatsingId.get(plaatsingId);
+    if (p === undefined) {
+      p = (byIdQuery.get(plaatsingId) as Candidate | undefined) ?? null;
+      byPlaatsingId.set(plaatsingId, p);
+      if (p) plaatsingIdOf.set(p.id, p.plaatsing_id);
+    }
+    return p;
+  };
+  const placementsOf = (studentnummer: string): Candidate[] => {
+    let list = byStudent.get(studentnummer);
+    if (list === undefined) {
+      list = byStudentQuery.all(studentnummer) as Candidate[];
+      byStudent.set(studentnummer, list);
+      for (const p of list) plaatsingIdOf.set(p.id, p.plaatsing_id);
+    }
+    return list;
+  };
   const insert = db.prepare(
     `INSERT INTO timesheets (placement_id, datum, soort, ${FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (placement_id, datum, soort) DO NOTHING`,
@@ -93,13 +109,13 @@ function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
     key(row, ctx) {
       let p: Candidate | undefined;
       if (row.plaatsing_id) {
-        p = byPlaatsingId.get(row.plaatsing_id);
+        p = placement(row.plaatsing_id) ?? undefined;
         if (!p) return void ctx.error('plaatsing_id', msg().placementNotFound(row.plaatsing_id));
         if (row.studentnummer && row.studentnummer !== p.studentnummer) {
           return void ctx.error('studentnummer', msg().tsStudentMismatch(row.studentnummer, p.plaatsing_id, p.studentnummer));
         }
       } else {
-        const list = byStudent.get(row.studentnummer!) ?? [];
+        const list = placementsOf(row.studentnummer!);
         const hits = list.filter((c) => c.startdatum <= row.datum && row.datum <= c.einddatum);
         if (hits.length !== 1) {
           return void ctx.error('studentnummer', hits.length === 0
