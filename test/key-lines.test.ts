@@ -8,8 +8,10 @@ describe('KeyLines', () => {
     fc.assert(fc.property(
       fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), fc.maxSafeNat(), fc.string()), fc.integer({ min: 1, max: 2 ** 31 })), { maxLength: 3000 }),
       fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), fc.string()), { maxLength: 200 }),
-      (ops, probes) => {
-        const k = new KeyLines();
+      fc.oneof(fc.constant(0), fc.nat({ max: 100_000 })),
+      (ops, probes, expected) => {
+        // the size hint may be anything: too small, right or far too large
+        const k = new KeyLines(expected);
         const m = new Map<string | number, number>();
         for (const [key, line] of ops) {
           k.set(key, line);
@@ -21,10 +23,11 @@ describe('KeyLines', () => {
     ), { numRuns: 50 });
   });
 
-  it('keeps a million keys', () => {
-    const k = new KeyLines();
-    for (let i = 0; i < 1_000_000; i++) k.set(i * 400_000 + 7, i + 2);
-    expect(k.get(999_999 * 400_000 + 7)).toBe(1_000_001);
-    expect(k.get(5)).toBeUndefined();
+  it('keeps a million keys, with and without a size hint', () => {
+    for (const k of [new KeyLines(), new KeyLines(1_000_000)]) {
+      for (let i = 0; i < 1_000_000; i++) k.set(i * 400_000 + 7, i + 2);
+      expect(k.get(999_999 * 400_000 + 7)).toBe(1_000_001);
+      expect(k.get(5)).toBeUndefined();
+    }
   });
 });

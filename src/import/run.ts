@@ -180,9 +180,10 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
   const rejects: string[][] = [];
   const headerLen = src.header.length;
   const idx = mapping.index;
-  const seen = new KeyLines();
   const changes: FieldChange[] = [];
   const total = file === '-' ? 0 : fs.statSync(file).size;
+  // a timesheet row is about 100 bytes: a low estimate, so the table is rarely too large
+  const seen = new KeyLines(total / 128);
   let lastProgress = 0;
 
   const iterator = src.records[Symbol.asyncIterator]();
