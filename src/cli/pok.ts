@@ -41,11 +41,11 @@ export function registerPok(program: Command, cli: Cli): void {
       const template = loadPokTemplate(o.template);
       const out = path.resolve(o.out);
       return withDb(cmd, true, async (db) => {
-        const todo = o.all ? pokStatus(db).filter((s) => s.version === null || s.outdated).map((s) => s.placement) : ids;
-        const bar = o.all ? await progress(io, todo.length) : undefined;
+        const wanted = o.all ? pokStatus(db).filter((s) => s.version === null || s.outdated).map((s) => s.placement) : ids;
+        const bar = o.all ? await progress(io, wanted.length) : undefined;
         const counts = { generated: 0, unchanged: 0, refused: 0 };
         let done = 0;
-        for await (const r of generatePoksIter(db, todo, { today: todayIso(), template, force: !!o.force, split: !!o.split })) {
+        for await (const r of generatePoksIter(db, wanted, { today: todayIso(), template, force: !!o.force, split: !!o.split })) {
           bar?.update(++done);
           if (r.status === 'refused') {
             counts.refused++;

@@ -29,6 +29,7 @@ import {
 } from './data.js';
 import { datumLang, getal } from './format.js';
 import { expandPokTemplate, type Block, type ExpandedTemplate, type PokTemplate, type Run } from './template.js';
+import { COLOR, LINE_GAP, MARGIN, PdfWriter, SIZE, metaRow, sectionHeading, finish, xmlSafe, type Doc } from '../pdf/look.js';
 
 export type PokCopy = 'student' | 'leerbedrijf' | 'onderwijsinstelling';
 export const POK_COPIES: readonly PokCopy[] = ['student', 'leerbedrijf', 'onderwijsinstelling'];
@@ -152,73 +153,11 @@ export function installFonts(doc: Doc): void {
   }
 }
 
-// ---- look --------------------------------------------------------------------------------
+// ---- look: shared with the monthly report (src/pdf/look.ts) ------------------------------
 
-const A4_WIDTH = 595.28;
-const MARGIN = { top: 54, bottom: 74, left: 64, right: 64 } as const;
-const COLOR = {
-  ink: '#1c2430',
-  accent: '#1f4e79',
-  muted: '#5d6b7c',
-  rule: '#c8d2dd',
-  panel: '#f2f5f9',
-  tag: '#e3ecf5',
-} as const;
-const SIZE = { body: 9.8, small: 8.6, label: 8.6, heading: 11.2, title: 23, footer: 7.8 } as const;
-const LINE_GAP = 1.6;
 const PARA_GAP = 4.5;
 
-type Doc = PDFKit.PDFDocument;
-
-class Writer {
-  readonly doc: Doc;
-  readonly left: number = MARGIN.left;
-  readonly width: number;
-
-  constructor(doc: Doc) {
-    this.doc = doc;
-    this.width = A4_WIDTH - MARGIN.left - MARGIN.right;
-  }
-
-  get bottom(): number {
-    return this.doc.page.height - MARGIN.bottom;
-  }
-
-  /** Moves to a new page unless `height` still fits: keeps a block in one piece. */
-  keep(height: number): void {
-    if (this.doc.y + height > this.bottom) {
-      this.doc.addPage();
-    }
-  }
-
-  font(name: FontName, size: number, color: string = COLOR.ink): this {
-    this.doc.font(name).fontSize(size).fillColor(color);
-    return this;
-  }
-
-  lineHeight(size: number = SIZE.body): number {
-    this.doc.fontSize(size);
-    return this.doc.currentLineHeight(true) + LINE_GAP;
-  }
-
-  height(text: string, width: number, name: FontName = 'regular', size: number = SIZE.body): number {
-    this.font(name, size);
-    return this.doc.heightOfString(text, { width, lineGap: LINE_GAP });
-  }
-
-  rule(y: number, color: string = COLOR.rule, weight = 0.6, x = this.left, w = this.width): void {
-    this.doc.save().moveTo(x, y).lineTo(x + w, y).lineWidth(weight).strokeColor(color).stroke().restore();
-  }
-
-  /** Text at a fixed place that must never trigger pdfkit's automatic page break. */
-  fixed(text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-    const margins = this.doc.page.margins;
-    const saved = margins.bottom;
-    margins.bottom = 0;
-    this.doc.text(text, x, y, { lineBreak: false, ...opts });
-    margins.bottom = saved;
-  }
-
+class Writer extends PdfWriter {
   runs(runs: Run[], x: number, width: number, size: number = SIZE.body): void {
     const doc = this.doc;
     const y = doc.y;
@@ -234,11 +173,6 @@ class Writer {
 }
 
 // ---- the document ------------------------------------------------------------------------
-
-function xmlSafe(s: string): string {
-  // pdfkit copies Info strings into the XMP packet without escaping
-  return s.replace(/[<>&"]/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 function newDocument(data: PokData, expanded: ExpandedTemplate, opts: RenderOptions): Doc {
   const when = new Date(`${opts.generatedOn}T00:00:00Z`);
@@ -272,16 +206,6 @@ function newDocument(data: PokData, expanded: ExpandedTemplate, opts: RenderOpti
     );
   }
   return doc;
-}
-
-function finish(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
 }
 
 /** One complete copy, starting on a new page; returns its first page index. */
@@ -398,26 +322,7 @@ function header(w: Writer, copy: PokCopy, data: PokData, expanded: ExpandedTempl
     ['Versie', String(opts.version)],
     ['Opgemaakt op', datumLang(opts.generatedOn)],
   ];
-  let x = w.left;
-  const y = doc.y;
-  for (const [k, v] of meta) {
-    w.font('regular', SIZE.label, COLOR.muted);
-    w.fixed(k, x, y);
-    w.font('semibold', 10, COLOR.ink);
-    w.fixed(v, x, y + 11);
-    x += Math.max(doc.widthOfString(v), 70) + 28;
-  }
-  doc.y = y + 30;
-  w.rule(doc.y, COLOR.accent, 1.2);
-  doc.y += 14;
-}
-
-function sectionHeading(w: Writer, text: string, keepWith: number): void {
-  const h = w.lineHeight(SIZE.heading) + 6;
-  w.keep(h + keepWith);
-  w.font('semibold', SIZE.heading, COLOR.accent);
-  w.doc.text(text, w.left, w.doc.y, { width: w.width });
-  w.doc.y += 4;
+  metaRow(w, meta);
 }
 
 interface PanelLine {

@@ -16,6 +16,7 @@ import { fmtDate, lang } from '../i18n/lang.js';
 import { reportMsg, type ReportMessages } from '../i18n/report.js';
 import type { PoReport, ReportPlacement, ReportWeek, WeekStatus } from './model.js';
 import type { ReportMonth } from './month.js';
+import { A4, COLOR, LINE_GAP, MARGIN, PdfWriter, SIZE, metaRow, sectionHeading, finish, xmlSafe, type Doc } from '../pdf/look.js';
 
 export interface PdfSchool {
   naam: string | null;
@@ -36,25 +37,7 @@ export interface PdfOptions {
 
 type FontName = Exclude<PokFontName, 'italic'>;
 
-// ---- look: the POK's palette and sizes ---------------------------------------------------
-
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 54, bottom: 74, left: 64, right: 64 } as const;
-const COLOR = {
-  ink: '#1c2430',
-  accent: '#1f4e79',
-  muted: '#5d6b7c',
-  rule: '#c8d2dd',
-  panel: '#f2f5f9',
-  tag: '#e3ecf5',
-  // for what needs the praktijkopleider's attention; dark enough to read in black and white
-  attention: '#9a4a12',
-  error: '#a61b1b',
-} as const;
-const SIZE = { body: 9.8, small: 8.6, label: 8.6, heading: 11.2, student: 12.5, title: 23, footer: 7.8 } as const;
-const LINE_GAP = 1.6;
-
-type Doc = PDFKit.PDFDocument;
+// ---- look: the POK's (src/pdf/look.ts) ----------------------------------------------------
 
 const STATUS_COLOR: Record<WeekStatus, string> = {
   correctie: COLOR.attention,
@@ -96,18 +79,12 @@ function days(w: ReportWeek): string {
 
 // ---- the writer --------------------------------------------------------------------------
 
-class Writer {
-  readonly doc: Doc;
-  readonly left: number = MARGIN.left;
-  readonly width = A4.width - MARGIN.left - MARGIN.right;
-
+class Writer extends PdfWriter {
   /** the fill colour of the current page's text, so a table of a thousand cells sets it only when it changes */
   private color: string | null = null;
-  /** heights measured to keep a block on one page, reused when the same text is placed */
-  private readonly heights = new Map<string, number>();
 
   constructor(doc: Doc) {
-    this.doc = doc;
+    super(doc);
     // a new page starts with PDF's default colour, whatever was set on the page before
     doc.on('pageAdded', () => this.forgetColor());
   }
@@ -116,20 +93,7 @@ class Writer {
     this.color = null;
   }
 
-  get bottom(): number {
-    return this.doc.page.height - MARGIN.bottom;
-  }
-
-  room(): number {
-    return this.bottom - this.doc.y;
-  }
-
-  /** Moves to a new page unless `height` still fits: keeps a block in one piece. */
-  keep(height: number): void {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
-  }
-
-  font(name: FontName, size: number, color: string = COLOR.ink): this {
+  override font(name: FontName, size: number, color: string = COLOR.ink): this {
     this.doc.font(name).fontSize(size);
     // panels and bars fill inside save()/restore(), which gives the text colour back
     if (color !== this.color) {
@@ -138,56 +102,9 @@ class Writer {
     }
     return this;
   }
-
-  lineHeight(size: number = SIZE.body): number {
-    this.doc.fontSize(size);
-    return this.doc.currentLineHeight(true) + LINE_GAP;
-  }
-
-  height(text: string, width: number, name: FontName = 'regular', size: number = SIZE.body): number {
-    const key = `${name}|${size}|${width}|${text}`;
-    let h = this.heights.get(key);
-    if (h === undefined) {
-      this.doc.font(name).fontSize(size);
-      this.heights.set(key, (h = this.doc.heightOfString(text, { width, lineGap: LINE_GAP })));
-    }
-    return h;
-  }
-
-  rule(y: number, color: string = COLOR.rule, weight = 0.6, x = this.left, w = this.width): void {
-    this.doc.save().moveTo(x, y).lineTo(x + w, y).lineWidth(weight).strokeColor(color).stroke().restore();
-  }
-
-  /**
-   * Text at a fixed place that must never trigger pdfkit's automatic page break, nor move the
-   * flow: doc.x and doc.y stay where they were.
-   */
-  fixed(text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-    const doc = this.doc;
-    const margins = doc.page.margins;
-    const saved = { bottom: margins.bottom, x: doc.x, y: doc.y };
-    margins.bottom = 0;
-    doc.text(text, x, y, { lineBreak: false, ...opts });
-    margins.bottom = saved.bottom;
-    doc.x = saved.x;
-    doc.y = saved.y;
-  }
-
-  /** Wrapped text at the left margin (or `x`), moving doc.y below it. */
-  para(text: string, opts: { x?: number; width?: number; font?: FontName; size?: number; color?: string } = {}): void {
-    const x = opts.x ?? this.left;
-    this.font(opts.font ?? 'regular', opts.size ?? SIZE.body, opts.color ?? COLOR.ink);
-    this.doc.text(text, x, this.doc.y, { width: opts.width ?? this.width - (x - this.left), lineGap: LINE_GAP });
-    this.doc.x = this.left;
-  }
 }
 
 // ---- the document ------------------------------------------------------------------------
-
-function xmlSafe(s: string): string {
-  // pdfkit copies Info strings into the XMP packet without escaping
-  return s.replace(/[<>&"]/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 function newDocument(r: PoReport, opts: PdfOptions, m: ReportMessages): Doc {
   const when = new Date(`${opts.asOf}T00:00:00Z`);
@@ -210,16 +127,6 @@ function newDocument(r: PoReport, opts: PdfOptions, m: ReportMessages): Doc {
   installFonts(doc);
   doc.font('regular');
   return doc;
-}
-
-function finish(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
 }
 
 function header(w: Writer, r: PoReport, opts: PdfOptions, m: ReportMessages): void {
@@ -253,26 +160,9 @@ function header(w: Writer, r: PoReport, opts: PdfOptions, m: ReportMessages): vo
     [m.pdf.asOf, longDate(opts.asOf, m)],
     [m.pdf.students, String(new Set(r.placements.map((p) => p.student)).size)],
   ];
-  let x = w.left;
-  const y = doc.y;
-  for (const [k, v] of meta) {
-    w.font('regular', SIZE.label, COLOR.muted);
-    w.fixed(k, x, y);
-    w.font('semibold', 10, COLOR.ink);
-    w.fixed(v, x, y + 11);
-    x += Math.max(doc.widthOfString(v), 70) + 28;
-  }
-  doc.y = y + 30;
-  w.rule(doc.y, COLOR.accent, 1.2);
-  doc.y += 14;
+  metaRow(w, meta);
 }
 
-function sectionHeading(w: Writer, text: string, keepWith: number): void {
-  w.keep(w.lineHeight(SIZE.heading) + 6 + keepWith);
-  w.font('semibold', SIZE.heading, COLOR.accent);
-  w.doc.text(text, w.left, w.doc.y, { width: w.width });
-  w.doc.y += 4;
-}
 
 /** A bulleted line; the bullet in the accent colour as in the POK. */
 function bullet(w: Writer, text: string, color: string = COLOR.ink, x0 = w.left): void {
@@ -287,13 +177,13 @@ function bullet(w: Writer, text: string, color: string = COLOR.ink, x0 = w.left)
 }
 
 /** Everything the praktijkopleider should do, on the first page, by student. */
-function todo(w: Writer, r: PoReport, m: ReportMessages): void {
+function actionsBox(w: Writer, r: PoReport, m: ReportMessages): void {
   const doc = w.doc;
   const items = r.placements.flatMap((p) => p.actions.map((a) => `${p.naam}: ${a}`));
   const pad = 10;
   const inner = w.width - 2 * pad - 12;
   // "nothing to do" above a list of errors would read as a contradiction
-  const quiet = r.placements.some((p) => p.findings.length) ? m.pdf.nothingTodoButFindings : m.pdf.nothingTodo;
+  const quiet = r.placements.some((p) => p.findings.length) ? m.pdf.quietMonthWithFindings : m.pdf.quietMonth;
   const texts = items.length ? items : [r.placements.length ? quiet : m.pdf.noStudents];
   const bodyH = texts.reduce((h, t) => h + w.height(t, inner) + 2, 0);
   const titleH = w.lineHeight(SIZE.label) + 4;
@@ -304,12 +194,12 @@ function todo(w: Writer, r: PoReport, m: ReportMessages): void {
     doc.save().rect(w.left, top, w.width, boxH).fill(COLOR.panel).restore();
     doc.save().rect(w.left, top, w.width, 2).fill(COLOR.accent).restore();
     w.font('semibold', SIZE.label, COLOR.accent);
-    doc.text(m.pdf.todo.toUpperCase(), w.left + pad, top + pad, { width: inner, characterSpacing: 0.4 });
+    doc.text(m.pdf.actionsHeading.toUpperCase(), w.left + pad, top + pad, { width: inner, characterSpacing: 0.4 });
     doc.y = top + pad + titleH;
     for (const t of texts) items.length ? bullet(w, t, COLOR.ink, w.left + pad) : w.para(t, { x: w.left + pad, width: inner });
     doc.y = top + boxH + 18;
   } else {
-    sectionHeading(w, m.pdf.todo, w.lineHeight());
+    sectionHeading(w, m.pdf.actionsHeading, w.lineHeight());
     for (const t of texts) bullet(w, t);
     doc.y += 14;
   }
@@ -499,7 +389,7 @@ export async function renderReportPdf(r: PoReport, opts: PdfOptions): Promise<Bu
   const w = new Writer(doc);
   doc.addPage();
   header(w, r, opts, m);
-  todo(w, r, m);
+  actionsBox(w, r, m);
   for (const p of r.placements) student(w, p, opts, m);
   const c = contact(opts);
   if (c) {
