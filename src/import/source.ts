@@ -2,14 +2,14 @@
 // records with the line each starts on. It streams: memory stays flat in the file's size.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
+import { CsvTokenizer, QuoteNotClosedError, type FlatRecords } from './csv-tokenizer.js';
 
 export type Encoding = 'utf8' | 'windows-1252';
 
@@ -23,6 +23,13 @@ export interface CsvRecord {
   /** the line (1-based, as a text editor counts) the record starts on */
   line: number;
 }
+
+/** Records flat, as the tokenizer gives them, with the line each starts on; never empty. */
+export interface FlatBatch extends FlatRecords {
+  lines: number[];
+}
+
+export type FlatSource = Omit<CsvSource, 'records'> & { batches: AsyncIterable<FlatBatch> };
 
 export interface CsvSource {
   name: string;
@@ -126,7 +133,11 @@ function detectDelimiter(firstLine: string): string {
   return best;
 }
 
-export async function openCsv(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
+/**
+ * The reading itself: records in flat batches (see FlatBatch), as the reading thread passes
+ * them on without making an object per record.
+ */
+export async function openFlat(file: string, opts: SourceOptions = {}): Promise<FlatSource> {
   const name = file === '-' ? '(stdin)' : file;
   if (file !== '-') {
     let st: fs.Stats;
@@ -177,58 +188,87 @@ export async function openCsv(file: string, opts: SourceOptions = {}): Promise<C
   const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = parseDelimiterFlag(opts.delimiter) ?? detectDelimiter(firstLine);
 
-  // csv-parse's own parser, fed buffers without its stream wrapper: the stream, a text decoder
-  // in front of it and an await per record cost more than the parsing itself (a million rows:
-  // 8 s of the reader thread, 3 of them in GC). The Parser exposes it as `api`; test/source
-  // tests fail first should a csv-parse upgrade take it away.
-  const api = (parse({ delimiter, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as unknown as { api?: CsvApi }).api;
-  if (typeof api?.parse !== 'function') throw new Error('csv-parse: Parser.api.parse is gone');
   let line = 1;
-  let out: CsvRecord[] = [];
-  // The line a record starts on: one per record delimiter, plus newlines inside quoted fields.
-  const push = (fields: string[]) => {
-    const start = line;
-    line += 1;
-    for (const f of fields) {
-      if (f.includes('\n')) for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) === 10) line++;
-    }
-    if (fields.length === 1 && fields[0]!.trim() === '') return; // empty line
-    out.push({ fields, line: start });
-  };
-  const feed = (buf: Buffer | undefined, end: boolean) => {
-    const err = api.parse(buf, end, push, () => {});
-    if (err) throw new UsageError(msg().fileMalformed(name, line, err.message));
-  };
+  const tokenizer = new CsvTokenizer(delimiter);
+  // UTF-8 is read as Latin-1, a byte a character, and only the fields with a byte above 127 in
+  // them are decoded: decoding whole chunks made every string of a chunk with one "ë" in it
+  // two-byte (twice the memory on both threads) and took the reading thread 0.9 s for a million
+  // rows. This reads the same records: every byte of CSV's syntax is ASCII, and never part of
+  // a longer character.
   const checkUtf8 = utf8Checker(() => new UsageError(msg().fileBadUtf8(name)));
+  let skipBom = hadBom && enc === 'utf8';
+  /** whether text given to the tokenizer, and not yet read as whole records, had such bytes */
+  let undecoded = false;
+  const decode = (b: Buffer | undefined): string => {
+    if (b === undefined) {
+      if (enc === 'utf8') checkUtf8(undefined);
+      return '';
+    }
+    if (enc === 'windows-1252') return iconv.decode(b, 'win1252');
+    checkUtf8(b);
+    if (skipBom) {
+      b = b.subarray(3);
+      skipBom = false;
+    }
+    if (!isAscii(b)) undecoded = true;
+    return b.toString('latin1');
+  };
+  const HIGH = /[\x80-\xff]/;
+  const decodeFields = (fields: string[]) => {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (HIGH.test(f)) fields[i] = Buffer.from(f, 'latin1').toString('utf8');
+    }
+  };
+  /** the records completed by this piece of text, with the line each starts on */
+  const read = (text: string, end: boolean): FlatBatch => {
+    try {
+      tokenizer.write(text, end);
+    } catch (e) {
+      if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, line, msg().quoteNotClosed()));
+      throw e;
+    }
+    const { fields, counts } = tokenizer.take();
+    if (undecoded) {
+      decodeFields(fields);
+      undecoded = tokenizer.buffered > 0;
+    }
+    const lines: number[] = new Array(counts.length);
+    let blank = 0;
+    for (let r = 0, at = 0; r < counts.length; r++) {
+      const n = counts[r]!;
+      lines[r] = line;
+      // one line per record delimiter, plus the line breaks inside quoted fields
+      line += 1;
+      for (let f = at; f < at + n; f++) {
+        const v = fields[f]!;
+        if (v.includes('\n')) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) line++;
+      }
+      if (n === 1 && fields[at]!.trim() === '') blank++;
+      at += n;
+    }
+    return blank ? withoutBlankLines({ fields, counts, lines }) : { fields, counts, lines };
+  };
 
-  async function* batches(): AsyncGenerator<CsvRecord[]> {
+  async function* batches(): AsyncGenerator<FlatBatch> {
     for await (const b of rest()) {
       hash.update(b);
       bytes += b.length;
-      if (enc === 'utf8') {
-        checkUtf8(b);
-        // csv-parse keeps a view of the unfinished record: the chunk must outlive the read buffer
-        feed(Buffer.from(b), false);
-      } else {
-        feed(Buffer.from(iconv.decode(b, 'win1252'), 'utf8'), false);
-      }
-      if (out.length) {
-        yield out;
-        out = [];
-      }
+      const batch = read(decode(b), false);
+      if (batch.counts.length) yield batch;
     }
-    if (enc === 'utf8') checkUtf8(undefined);
-    feed(undefined, true);
-    if (out.length) yield out;
+    const batch = read(decode(undefined), true);
+    if (batch.counts.length) yield batch;
   }
 
   const all = batches();
   const first = await all.next();
   if (first.done) throw new UsageError(msg().fileEmpty(name));
   // the header is the first record; the rest of its batch is the first batch of records
-  const headerRec = first.value.shift()!;
-  const header = headerRec.fields.map((h) => h.trim());
-  const pending = first.value;
+  const head1 = first.value;
+  const headerCount = head1.counts.shift()!;
+  const header = head1.fields.splice(0, headerCount).map((h) => h.trim());
+  const headerLine = head1.lines.shift()!;
 
   return {
     name,
@@ -236,18 +276,14 @@ export async function openCsv(file: string, opts: SourceOptions = {}): Promise<C
     delimiter,
     hadBom,
     header,
-    headerLine: headerRec.line,
-    records: (async function* () {
-      if (pending.length) yield pending;
+    headerLine,
+    batches: (async function* () {
+      if (head1.counts.length) yield head1;
       yield* all;
     })(),
     sha256: () => hash.copy().digest('hex'),
     bytesRead: () => bytes,
   };
-}
-
-interface CsvApi {
-  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
 }
 
 /**
@@ -272,6 +308,43 @@ function utf8Checker(fail: () => Error): (chunk: Buffer | undefined) => void {
   };
 }
 
+/** A record of one blank field is an empty line: not a record to import. */
+function withoutBlankLines(b: FlatBatch): FlatBatch {
+  const out: FlatBatch = { fields: [], counts: [], lines: [] };
+  for (let r = 0, at = 0; r < b.counts.length; r++) {
+    const n = b.counts[r]!;
+    if (!(n === 1 && b.fields[at]!.trim() === '')) {
+      for (let f = at; f < at + n; f++) out.fields.push(b.fields[f]!);
+      out.counts.push(n);
+      out.lines.push(b.lines[r]!);
+    }
+    at += n;
+  }
+  return out;
+}
+
+/** Flat records as CsvRecords. */
+export function toRecords(b: FlatBatch): CsvRecord[] {
+  const records: CsvRecord[] = new Array(b.counts.length);
+  for (let r = 0, at = 0; r < b.counts.length; r++) {
+    const n = b.counts[r]!;
+    records[r] = { fields: b.fields.slice(at, at + n), line: b.lines[r]! };
+    at += n;
+  }
+  return records;
+}
+
+/** Reads a CSV file on this thread: its meta data and its records in batches. */
+export async function openCsv(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
+  const { batches, ...meta } = await openFlat(file, opts);
+  return {
+    ...meta,
+    records: (async function* () {
+      for await (const b of batches) yield toRecords(b);
+    })(),
+  };
+}
+
 const WORKER_URL = new URL('./source-worker.js', import.meta.url);
 /** below this size a thread costs more than it saves */
 const THREAD_MIN_BYTES = 4 << 20;
@@ -290,10 +363,10 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
   if (size < THREAD_MIN_BYTES || !fs.existsSync(fileURLToPath(WORKER_URL))) return openCsv(file, opts);
 
   // A small heap for the reader: it holds a few batches at a time (the whole import must stay
-  // under 300 MB for a million rows). csv-parse makes two short-lived objects per field, so
-  // the young generation is what matters: at 8 MB the reader spent a third of its time in GC;
-  // 32 MB makes the import of a million rows ~20% faster for ~20 MB more memory (measured: the
-  // whole import peaks near 245 MB).
+  // under 300 MB for a million rows). Every field is a short-lived string, so the young
+  // generation is what matters: at 8 MB the reader spent a third of its time in GC; 32 MB made
+  // the import of a million rows ~20% faster for ~20 MB more memory (measured: the whole import
+  // peaks near 240 MB).
   const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 }, workerData: { file, opts: { delimiter: opts.delimiter, encoding: opts.encoding }, lang: lang() } });
   type Msg = import('./source-worker.js').WorkerMessage;
   const queue: Msg[] = [];
@@ -328,14 +401,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
         if (m.type === 'batch') {
           worker.postMessage({ type: 'credit' });
           bytes = m.bytesRead;
-          const batch: CsvRecord[] = new Array(m.lines.length);
-          let at = 0;
-          for (let i = 0; i < m.lines.length; i++) {
-            const n = m.counts[i]!;
-            batch[i] = { fields: m.fields.slice(at, at + n), line: m.lines[i]! };
-            at += n;
-          }
-          yield batch;
+          yield toRecords(m);
         } else if (m.type === 'end') {
           sha = m.sha256;
           bytes = m.bytesRead;

@@ -1,0 +1,189 @@
+// CSV text → records, with csv-parse's semantics for the options bpv reads with: a delimiter
+// of one character; `"` quotes, and `""` inside quotes is one quote; the record delimiter is
+// the first line break outside quotes (`\r\n`, `\n` or `\r`), and only that one ends records
+// after it; a quote that is not where quotes belong is kept as text (relax_quotes); records
+// may have any number of fields; a leading BOM is dropped.
+//
+// Why not csv-parse itself: it walks buffers byte by byte and makes two objects for every
+// field; for a million timesheet rows that was most of the reading thread's 7 seconds, and its
+// garbage slowed the thread that writes. This walks a decoded string with indexOf and slices.
+// test/csv-tokenizer.test.ts holds it to csv-parse's records on random input cut into random
+// chunks.
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** The input ended inside a quoted field. */
+export class QuoteNotClosedError extends Error {}
+
+const enum Eol { Unknown, Lf, CrLf, Cr }
+
+/** eolAt's answer when the text ends before it can tell (the next chunk decides) */
+const NEED_MORE = -1;
+
+/**
+ * Records in two flat arrays (an array per record costs the garbage collector more than the
+ * parsing): record i is the counts[i] fields after those of the records before it. A blank
+ * line is a record of one empty field.
+ */
+export interface FlatRecords {
+  fields: string[];
+  counts: number[];
+}
+
+export class CsvTokenizer {
+  private rest = '';
+  private eol = Eol.Unknown;
+  private started = false;
+  private readonly delimiter: number;
+  private out: FlatRecords = { fields: [], counts: [] };
+
+  constructor(delimiter: string) {
+    if (delimiter.length !== 1) throw new RangeError(`delimiter ${JSON.stringify(delimiter)}`);
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** characters held back: the start of a record not yet whole */
+  get buffered(): number {
+    return this.rest.length;
+  }
+
+  /** The records completed since the last call. */
+  take(): FlatRecords {
+    const out = this.out;
+    this.out = { fields: [], counts: [] };
+    return out;
+  }
+
+  /**
+   * Feeds the next piece of text; `end` marks the last. A record is emitted once it is whole,
+   * so a piece may end anywhere, even inside a field or between `\r` and `\n`.
+   */
+  write(chunk: string, end: boolean): void {
+    let s = this.rest.length ? this.rest + chunk : chunk;
+    this.rest = '';
+    if (!this.started) {
+      if (s.length === 0 && !end) return;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      this.started = true;
+    }
+    const n = s.length;
+    const delim = this.delimiter;
+    const { fields, counts } = this.out;
+    let pos = 0;
+    let mark = fields.length;
+    records: while (pos < n) {
+      mark = fields.length;
+      let i = pos;
+      for (;;) {
+        // one field, starting at i
+        let prefix = '';
+        let from = i;
+        if (i < n && s.charCodeAt(i) === QUOTE) {
+          let j = i + 1;
+          let content = '';
+          for (;;) {
+            const q = s.indexOf('"', j);
+            if (q < 0) {
+              if (end) throw new QuoteNotClosedError();
+              break records;
+            }
+            if (q + 1 >= n) {
+              if (!end) break records;
+              // the closing quote ends the input
+              fields.push(content + s.slice(j, q));
+              counts.push(fields.length - mark);
+              pos = n;
+              continue records;
+            }
+            const c = s.charCodeAt(q + 1);
+            if (c === QUOTE) {
+              content += s.slice(j, q + 1);
+              j = q + 2;
+              continue;
+            }
+            if (c === delim) {
+              fields.push(content + s.slice(j, q));
+              i = q + 2;
+              break;
+            }
+            if (c === LF || c === CR) {
+              const e = this.eolAt(s, q + 1, end);
+              if (e === NEED_MORE) break records;
+              if (e > 0) {
+                fields.push(content + s.slice(j, q));
+                counts.push(fields.length - mark);
+                pos = q + 1 + e;
+                continue records;
+              }
+            }
+            // A quote followed by other text closes nothing: csv-parse (relax_quotes) keeps
+            // both quotes as text and reads on unquoted.
+            prefix = `"${content}${s.slice(j, q)}"`;
+            from = q + 1;
+            break;
+          }
+          if (prefix === '') continue; // closed by a delimiter: the next field
+        }
+        let k = from;
+        for (; k < n; k++) {
+          const c = s.charCodeAt(k);
+          if (c === delim) break;
+          if (c === LF || c === CR) {
+            const e = this.eolAt(s, k, end);
+            if (e === NEED_MORE) break records;
+            if (e > 0) {
+              fields.push(prefix + s.slice(from, k));
+              counts.push(fields.length - mark);
+              pos = k + e;
+              continue records;
+            }
+          }
+        }
+        if (k >= n) {
+          if (!end) break records;
+          fields.push(prefix + s.slice(from, k));
+          counts.push(fields.length - mark);
+          pos = n;
+          continue records;
+        }
+        fields.push(prefix + s.slice(from, k));
+        i = k + 1;
+      }
+    }
+    if (pos < n) {
+      // the unfinished record is read again, whole, with the next piece
+      fields.length = mark;
+      this.rest = s.slice(pos);
+    }
+  }
+
+  /** The length of the record delimiter at k (0: none), settling which one it is on first sight. */
+  private eolAt(s: string, k: number, end: boolean): number {
+    const c = s.charCodeAt(k);
+    switch (this.eol) {
+      case Eol.Lf:
+        return c === LF ? 1 : 0;
+      case Eol.Cr:
+        return c === CR ? 1 : 0;
+      case Eol.CrLf:
+        if (c !== CR) return 0;
+        if (k + 1 < s.length) return s.charCodeAt(k + 1) === LF ? 2 : 0;
+        return end ? 0 : NEED_MORE;
+      default:
+        if (c === LF) {
+          this.eol = Eol.Lf;
+          return 1;
+        }
+        if (c !== CR) return 0;
+        if (k + 1 < s.length) {
+          this.eol = s.charCodeAt(k + 1) === LF ? Eol.CrLf : Eol.Cr;
+          return this.eol === Eol.CrLf ? 2 : 1;
+        }
+        if (!end) return NEED_MORE;
+        this.eol = Eol.Cr;
+        return 1;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// The tokenizer against csv-parse, whose semantics it takes over (the options bpv read with
+// before): the same records, or both refuse, on random text cut into random chunks.
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CsvTokenizer, QuoteNotClosedError } from '../src/import/csv-tokenizer.js';
+
+function csvParse(text: string, delimiter: string): string[][] | 'refused' {
+  try {
+    return parse(text, { delimiter, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch {
+    return 'refused';
+  }
+}
+
+function tokenize(chunks: readonly string[], delimiter: string): string[][] | 'refused' {
+  const records: string[][] = [];
+  const t = new CsvTokenizer(delimiter);
+  try {
+    for (const [i, c] of chunks.entries()) {
+      t.write(c, i === chunks.length - 1);
+      const { fields, counts } = t.take();
+      let at = 0;
+      for (const n of counts) records.push(fields.slice(at, (at += n)));
+      expect(at).toBe(fields.length);
+    }
+    return records;
+  } catch (e) {
+    if (e instanceof QuoteNotClosedError) return 'refused';
+    throw e;
+  }
+}
+
+/** text cut at the given fractions of its length */
+function cut(text: string, at: readonly number[]): string[] {
+  const points = [...new Set(at.map((f) => Math.floor(f * text.length)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  for (const p of points) {
+    parts.push(text.slice(from, p));
+    from = p;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+describe('CsvTokenizer', () => {
+  it('reads what csv-parse reads, in any chunks (property)', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', 'é', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ', '\t'), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.boolean(), text, fc.constantFrom(',', ';', '\t'), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), (bom, body, delimiter, at) => {
+        const whole = (bom ? '\uFEFF' : '') + body;
+        expect(tokenize(cut(whole, at), delimiter)).toEqual(csvParse(whole, delimiter));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('handles the cases the relaxed quotes are about', () => {
+    const read = (s: string) => tokenize([s], ';');
+    expect(read('a;"b;c";d\n')).toEqual([['a', 'b;c', 'd']]);
+    expect(read('"zei ""ja""";x\r\ny;z\r\n')).toEqual([['zei "ja"', 'x'], ['y', 'z']]);
+    // a quote inside a value, and a quoted part followed by more text: kept as written
+    expect(read('12" scherm;"a"b;c\n')).toEqual([['12" scherm', '"a"b', 'c']]);
+    // a line break inside quotes is part of the value; blank lines are records of one empty field
+    expect(read('"twee\nregels";x\n\ny\n')).toEqual([['twee\nregels', 'x'], [''], ['y']]);
+    // the first line break decides: after \r\n, a lone \n is text
+    expect(read('a\r\nb\nc\r\n')).toEqual([['a'], ['b\nc']]);
+    expect(read('a;"nooit dicht\nb;c\n')).toBe('refused');
+  });
+
+  it('waits for the next chunk between \\r and \\n, and inside a quoted field', () => {
+    expect(tokenize(['a;b\r', '\nc;"d', '""e"\r', '\n'], ';')).toEqual([['a', 'b'], ['c', 'd"e']]);
+  });
+});
