@@ -94,3 +94,10 @@ describe('openCsv', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('openCsv refusals', () => {
+  it('names the line of the record whose quote never closes', async () => {
+    const dir = tempDir({ 'q.csv': Buffer.from('a;b\n1;2\n3;"open\nnog meer\n4;5\n', 'utf8') });
+    await expect(readAll(path.join(dir, 'q.csv'))).rejects.toThrow(/rond regel 3: een veld in dit record begint met een aanhalingsteken/);
+  });
+});
