@@ -98,3 +98,37 @@ describe('the small enumerations', () => {
     for (const bad of ['jan', 'jan@', '@school.nl', 'jan@@school.nl', 'jan de vries@school.nl', 'jan@school']) expect(parseEmail(bad).ok).toBe(false);
   });
 });
+
+describe('the fast paths read as the careful ones', () => {
+  // the rules of parseHours and parseDate in regular expressions, as they were before the
+  // common cases got paths of their own
+  const hoursByRegex = (raw: string): number | undefined => {
+    const s = raw.trim().replace(/\s/g, '');
+    if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) return undefined;
+    let t = s;
+    if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, '');
+    if (!/^\d+([.,]\d+)?$/.test(t)) return undefined;
+    return Number(t.replace(',', '.'));
+  };
+  const isoByRegex = (s: string): string | undefined => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    return m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? s : undefined;
+  };
+
+  it('hours', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9.,]{0,7}$/), (s) => {
+      const r = parseHours(s);
+      expect(r.ok ? r.value : undefined).toBe(hoursByRegex(s));
+    }), { numRuns: 5000 });
+  });
+
+  it('dates written YYYY-MM-DD, and near misses', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$|^[0-9a-]{10}$/), (s) => {
+      const r = parseDate(s);
+      const expected = isoByRegex(s);
+      // a near miss may still be a valid date in another spelling (parseDate's other paths)
+      if (expected !== undefined) expect(r).toEqual({ ok: true, value: expected });
+      else if (r.ok) expect(/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}([-/.])\d{1,2}\1\d{4}$/.test(s)).toBe(true);
+    }), { numRuns: 5000 });
+  });
+});

@@ -39,6 +39,9 @@ export interface TimesheetRow {
   placementId?: number;
 }
 
+const parseSoort = (v: string) => parseOneOf(v, SOORTEN);
+const parseStatus = (v: string) => parseOneOf(v, STATUSES);
+
 export function parseTimesheetRow(ctx: RowContext): TimesheetRow | undefined {
   const plaatsing_id = ctx.get('plaatsing_id');
   const studentnummer = ctx.get('studentnummer');
@@ -46,8 +49,8 @@ export function parseTimesheetRow(ctx: RowContext): TimesheetRow | undefined {
   const datum = ctx.parse('datum', parseDate, true);
   const uren = ctx.parse('uren', parseHours, true);
   if (uren !== null && uren > 24) ctx.error('uren', msg().tsHoursRange(ctx.raw('uren')));
-  const soort = ctx.parse('soort', (v) => parseOneOf(v, SOORTEN), false) ?? 'gewerkt';
-  const status = ctx.parse('status', (v) => parseOneOf(v, STATUSES), false) ?? 'ingediend';
+  const soort = ctx.parse('soort', parseSoort, false) ?? 'gewerkt';
+  const status = ctx.parse('status', parseStatus, false) ?? 'ingediend';
   const ingediend_op = ctx.parse('ingediend_op', parseDate, false);
   const goedgekeurd_op = ctx.parse('goedgekeurd_op', parseDate, false);
   if (status === 'goedgekeurd' && !goedgekeurd_op && !ctx.get('goedgekeurd_op')) ctx.error('goedgekeurd_op', msg().tsApprovedNeedsDate());
@@ -78,13 +81,19 @@ function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
   const byPlaatsingId = new Map<string, Candidate | null>();
   const byStudent = new Map<string, Candidate[]>();
   const plaatsingIdOf = new Map<number, string>();
+  // an export lists a placement's days together: most rows name the one before's placement
+  let lastId = '';
+  let last: Candidate | null = null;
   const placement = (plaatsingId: string): Candidate | null => {
+    if (plaatsingId === lastId) return last;
     let p = byPlaatsingId.get(plaatsingId);
     if (p === undefined) {
       p = (byIdQuery.get(plaatsingId) as Candidate | undefined) ?? null;
       byPlaatsingId.set(plaatsingId, p);
       if (p) plaatsingIdOf.set(p.id, p.plaatsing_id);
     }
+    lastId = plaatsingId;
+    last = p;
     return p;
   };
   const placementsOf = (studentnummer: string): Candidate[] => {

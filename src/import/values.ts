@@ -10,25 +10,32 @@ const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
-  const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= dim[m - 1]!;
+  if (m === 2 && d === 29) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= DAYS_IN_MONTH[m - 1]!;
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 // Day first, always: Dutch sources never use US order, and guessing would corrupt dates.
 const DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** YYYY-MM-DD exactly: the common case of exports, checked without a regular expression. */
+/** YYYY-MM-DD exactly: the common case of exports, checked without slices or regular expressions. */
 function fastIso(s: string): string | undefined {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(s.charCodeAt(i))) return undefined;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
   return isValidYmd(y, m, d) ? s : undefined;
 }
 
@@ -54,6 +61,8 @@ export function parseDate(raw: string): Parsed<string> {
  * refused with a hint rather than guessed.
  */
 export function parseHours(raw: string): Parsed<number> {
+  const fast = plainHours(raw);
+  if (fast !== undefined) return { ok: true, value: fast };
   const s = raw.trim().replace(/\s/g, '');
   if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) return bad(msg().valHoursAmbiguous(raw));
   let t = s;
@@ -61,6 +70,28 @@ export function parseHours(raw: string): Parsed<number> {
   if (/^-\d+([.,]\d+)?$/.test(t)) return bad(msg().valNegative(raw));
   if (!/^\d+([.,]\d+)?$/.test(t)) return bad(msg().valNumber(raw));
   return ok(Number(t.replace(',', '.')));
+}
+
+/**
+ * The common case without regular expressions: digits, or digits, one `.` or `,` and one or two
+ * digits (three after a `.` may be Dutch thousands: the careful path says so).
+ */
+function plainHours(s: string): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 6) return undefined;
+  let sep = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 44 || c === 46) && sep < 0 && i > 0 && i < n - 1) {
+      sep = i;
+      continue;
+    }
+    return undefined;
+  }
+  if (sep < 0) return Number(s);
+  if (n - sep - 1 > 2) return undefined;
+  return Number(s.charCodeAt(sep) === 44 ? `${s.slice(0, sep)}.${s.slice(sep + 1)}` : s);
 }
 
 export function parseDigits(raw: string, length: number, what: 'kvk' | 'vestigingsnummer'): Parsed<string> {
