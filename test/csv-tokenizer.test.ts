@@ -19,10 +19,7 @@ function tokenize(chunks: readonly string[], delimiter: string): string[][] | 'r
   try {
     for (const [i, c] of chunks.entries()) {
       t.write(c, i === chunks.length - 1);
-      const { fields, counts } = t.take();
-      let at = 0;
-      for (const n of counts) records.push(fields.slice(at, (at += n)));
-      expect(at).toBe(fields.length);
+      records.push(...t.take());
     }
     return records;
   } catch (e) {

@@ -4,12 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BpvError } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
-import { openFlat } from './source.js';
+import { openBatches } from './source.js';
 
 export type WorkerMessage =
   | { type: 'meta'; encoding: string; delimiter: string; hadBom: boolean; header: string[]; headerLine: number }
-  // flat arrays clone across threads much faster than an array of small objects
-  | { type: 'batch'; fields: string[]; counts: number[]; lines: number[]; bytesRead: number }
+  // arrays clone across threads much faster than objects
+  | { type: 'batch'; records: string[][]; lines: number[]; bytesRead: number }
   | { type: 'end'; sha256: string; bytesRead: number }
   | { type: 'error'; message: string; exitCode: number | null; stack?: string | undefined };
 
@@ -30,19 +30,16 @@ async function run(): Promise<void> {
     }
   });
   try {
-    const src = await openFlat(file, opts);
+    const src = await openBatches(file, opts);
     port.postMessage({ type: 'meta', encoding: src.encoding, delimiter: src.delimiter, hadBom: src.hadBom, header: src.header, headerLine: src.headerLine } satisfies WorkerMessage);
     for await (const batch of src.batches) {
       // a chunk's records in parts: the writer's young generation holds a part while it works
       // on it; a whole chunk (~10,000 rows) outlived it and tripled the writer's GC time
-      for (let r = 0, at = 0; r < batch.counts.length; r += BATCH) {
-        const counts = batch.counts.slice(r, r + BATCH);
-        let n = 0;
-        for (const c of counts) n += c;
+      for (let at = 0; at < batch.records.length; at += BATCH) {
         while (credit <= 0) await new Promise<void>((res) => (wake = res));
         credit--;
-        port.postMessage({ type: 'batch', fields: batch.fields.slice(at, at + n), counts, lines: batch.lines.slice(r, r + BATCH), bytesRead: src.bytesRead() } satisfies WorkerMessage);
-        at += n;
+        const part = { records: batch.records.slice(at, at + BATCH), lines: batch.lines.slice(at, at + BATCH) };
+        port.postMessage({ type: 'batch', ...part, bytesRead: src.bytesRead() } satisfies WorkerMessage);
       }
     }
     port.postMessage({ type: 'end', sha256: src.sha256(), bytesRead: src.bytesRead() } satisfies WorkerMessage);

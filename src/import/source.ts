@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
-import { CsvTokenizer, QuoteNotClosedError, type FlatRecords } from './csv-tokenizer.js';
+import { CsvTokenizer, QuoteNotClosedError } from './csv-tokenizer.js';
 
 export type Encoding = 'utf8' | 'windows-1252';
 
@@ -24,12 +24,13 @@ export interface CsvRecord {
   line: number;
 }
 
-/** Records flat, as the tokenizer gives them, with the line each starts on; never empty. */
-export interface FlatBatch extends FlatRecords {
+/** Records as the tokenizer gives them, with the line each starts on; never empty. */
+export interface RecordBatch {
+  records: string[][];
   lines: number[];
 }
 
-export type FlatSource = Omit<CsvSource, 'records'> & { batches: AsyncIterable<FlatBatch> };
+export type BatchSource = Omit<CsvSource, 'records'> & { batches: AsyncIterable<RecordBatch> };
 
 export interface CsvSource {
   name: string;
@@ -134,10 +135,10 @@ function detectDelimiter(firstLine: string): string {
 }
 
 /**
- * The reading itself: records in flat batches (see FlatBatch), as the reading thread passes
- * them on without making an object per record.
+ * The reading itself: records in batches of arrays (see RecordBatch), as the reading thread
+ * passes them on.
  */
-export async function openFlat(file: string, opts: SourceOptions = {}): Promise<FlatSource> {
+export async function openBatches(file: string, opts: SourceOptions = {}): Promise<BatchSource> {
   const name = file === '-' ? '(stdin)' : file;
   if (file !== '-') {
     let st: fs.Stats;
@@ -214,51 +215,51 @@ export async function openFlat(file: string, opts: SourceOptions = {}): Promise<
     return b.toString('latin1');
   };
   const HIGH = /[\x80-\xff]/;
-  const decodeFields = (fields: string[]) => {
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!;
-      if (HIGH.test(f)) fields[i] = Buffer.from(f, 'latin1').toString('utf8');
+  const decodeFields = (records: string[][]) => {
+    for (const fields of records) {
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        if (HIGH.test(f)) fields[i] = Buffer.from(f, 'latin1').toString('utf8');
+      }
     }
   };
   /** the records completed by this piece of text, with the line each starts on */
-  const read = (text: string, end: boolean): FlatBatch => {
+  const read = (text: string, end: boolean): RecordBatch => {
     try {
       tokenizer.write(text, end);
     } catch (e) {
       if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, line, msg().quoteNotClosed()));
       throw e;
     }
-    const { fields, counts } = tokenizer.take();
+    const records = tokenizer.take();
     if (undecoded) {
-      decodeFields(fields);
+      decodeFields(records);
       undecoded = tokenizer.buffered > 0;
     }
-    const lines: number[] = new Array(counts.length);
+    const lines: number[] = new Array(records.length);
     let blank = 0;
-    for (let r = 0, at = 0; r < counts.length; r++) {
-      const n = counts[r]!;
+    for (let r = 0; r < records.length; r++) {
+      const fields = records[r]!;
       lines[r] = line;
       // one line per record delimiter, plus the line breaks inside quoted fields
       line += 1;
-      for (let f = at; f < at + n; f++) {
-        const v = fields[f]!;
+      for (const v of fields) {
         if (v.includes('\n')) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) line++;
       }
-      if (n === 1 && fields[at]!.trim() === '') blank++;
-      at += n;
+      if (fields.length === 1 && fields[0]!.trim() === '') blank++;
     }
-    return blank ? withoutBlankLines({ fields, counts, lines }) : { fields, counts, lines };
+    return blank ? withoutBlankLines({ records, lines }) : { records, lines };
   };
 
-  async function* batches(): AsyncGenerator<FlatBatch> {
+  async function* batches(): AsyncGenerator<RecordBatch> {
     for await (const b of rest()) {
       hash.update(b);
       bytes += b.length;
       const batch = read(decode(b), false);
-      if (batch.counts.length) yield batch;
+      if (batch.records.length) yield batch;
     }
     const batch = read(decode(undefined), true);
-    if (batch.counts.length) yield batch;
+    if (batch.records.length) yield batch;
   }
 
   const all = batches();
@@ -266,8 +267,7 @@ export async function openFlat(file: string, opts: SourceOptions = {}): Promise<
   if (first.done) throw new UsageError(msg().fileEmpty(name));
   // the header is the first record; the rest of its batch is the first batch of records
   const head1 = first.value;
-  const headerCount = head1.counts.shift()!;
-  const header = head1.fields.splice(0, headerCount).map((h) => h.trim());
+  const header = head1.records.shift()!.map((h) => h.trim());
   const headerLine = head1.lines.shift()!;
 
   return {
@@ -278,7 +278,7 @@ export async function openFlat(file: string, opts: SourceOptions = {}): Promise<
     header,
     headerLine,
     batches: (async function* () {
-      if (head1.counts.length) yield head1;
+      if (head1.records.length) yield head1;
       yield* all;
     })(),
     sha256: () => hash.copy().digest('hex'),
@@ -309,34 +309,23 @@ function utf8Checker(fail: () => Error): (chunk: Buffer | undefined) => void {
 }
 
 /** A record of one blank field is an empty line: not a record to import. */
-function withoutBlankLines(b: FlatBatch): FlatBatch {
-  const out: FlatBatch = { fields: [], counts: [], lines: [] };
-  for (let r = 0, at = 0; r < b.counts.length; r++) {
-    const n = b.counts[r]!;
-    if (!(n === 1 && b.fields[at]!.trim() === '')) {
-      for (let f = at; f < at + n; f++) out.fields.push(b.fields[f]!);
-      out.counts.push(n);
-      out.lines.push(b.lines[r]!);
-    }
-    at += n;
-  }
+function withoutBlankLines(b: RecordBatch): RecordBatch {
+  const out: RecordBatch = { records: [], lines: [] };
+  b.records.forEach((fields, r) => {
+    if (fields.length === 1 && fields[0]!.trim() === '') return;
+    out.records.push(fields);
+    out.lines.push(b.lines[r]!);
+  });
   return out;
 }
 
-/** Flat records as CsvRecords. */
-export function toRecords(b: FlatBatch): CsvRecord[] {
-  const records: CsvRecord[] = new Array(b.counts.length);
-  for (let r = 0, at = 0; r < b.counts.length; r++) {
-    const n = b.counts[r]!;
-    records[r] = { fields: b.fields.slice(at, at + n), line: b.lines[r]! };
-    at += n;
-  }
-  return records;
+export function toRecords(b: RecordBatch): CsvRecord[] {
+  return b.records.map((fields, r) => ({ fields, line: b.lines[r]! }));
 }
 
 /** Reads a CSV file on this thread: its meta data and its records in batches. */
 export async function openCsv(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
-  const { batches, ...meta } = await openFlat(file, opts);
+  const { batches, ...meta } = await openBatches(file, opts);
   return {
     ...meta,
     records: (async function* () {
