@@ -197,7 +197,8 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   // rows. This reads the same records: every byte of CSV's syntax is ASCII, and never part of
   // a longer character.
   const checkUtf8 = utf8Checker(() => new UsageError(msg().fileBadUtf8(name)));
-  let skipBom = hadBom && enc === 'utf8';
+  /** BOM bytes still to drop (a chunk from a pipe may be shorter than the BOM) */
+  let bomLeft = hadBom && enc === 'utf8' ? 3 : 0;
   /** whether text given to the tokenizer, and not yet read as whole records, had such bytes */
   let undecoded = false;
   const decode = (b: Buffer | undefined): string => {
@@ -207,9 +208,10 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
     }
     if (enc === 'windows-1252') return iconv.decode(b, 'win1252');
     checkUtf8(b);
-    if (skipBom) {
-      b = b.subarray(3);
-      skipBom = false;
+    if (bomLeft) {
+      const drop = Math.min(bomLeft, b.length);
+      b = b.subarray(drop);
+      bomLeft -= drop;
     }
     if (!isAscii(b)) undecoded = true;
     return b.toString('latin1');
