@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
 import { KeyLines } from './key-lines.js';
-import { openCsvFast, type CsvRecord, type CsvSource, type SourceOptions } from './source.js';
+import { openCsvFast, type BatchSource, type RecordBatch, type SourceOptions } from './source.js';
 
 export interface RowError {
   line: number;
@@ -31,10 +31,13 @@ export type WriteOutcome =
   | { status: 'unchanged'; changes?: FieldChange[] }
   | { status: 'updated'; changes: FieldChange[] };
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Collects the problems of one row; a row with any error is rejected whole. */
 export class RowContext {
-  readonly errors: RowError[] = [];
-  readonly warnings: RowWarning[] = [];
+  // made when the first one comes: most rows have neither (a million rows, two million arrays)
+  private errorList: RowError[] | undefined;
+  private warningList: RowWarning[] | undefined;
   constructor(
     readonly line: number,
     private readonly fields: readonly string[],
@@ -58,11 +61,20 @@ export class RowContext {
   raw(col: string): string {
     return this.values(col) ?? '';
   }
+  get errors(): readonly RowError[] {
+    return this.errorList ?? NONE;
+  }
+  get warnings(): readonly RowWarning[] {
+    return this.warningList ?? NONE;
+  }
   error(column: string, message: string): void {
-    this.errors.push({ line: this.line, column, value: this.raw(column), message });
+    this.fail({ line: this.line, column, value: this.raw(column), message });
+  }
+  fail(e: RowError): void {
+    (this.errorList ??= []).push(e);
   }
   warn(column: string, message: string): void {
-    this.warnings.push({ line: this.line, column, message });
+    (this.warningList ??= []).push({ line: this.line, column, message });
   }
   /** a required value: records the error when empty */
   required(col: string): string | null {
@@ -186,10 +198,10 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
   const seen = new KeyLines(total / 128);
   let lastProgress = 0;
 
-  const iterator = src.records[Symbol.asyncIterator]();
+  const iterator = src.batches[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new UsageError(msg().fileNoRows(src.name));
-  async function* allBatches(): AsyncGenerator<CsvRecord[]> {
+  async function* allBatches(): AsyncGenerator<RecordBatch> {
     yield first.value;
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
   }
@@ -210,12 +222,13 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
       for (const o of writer.writeMany!(pending)) count(o);
       pending.length = 0;
     };
-    for await (const batch of allBatches()) for (const rec of batch) {
+    for await (const batch of allBatches()) for (let r = 0; r < batch.records.length; r++) {
       summary.read++;
-      const f = rec.fields;
-      const ctx = new RowContext(rec.line, f, idx);
+      const f = batch.records[r]!;
+      const line = batch.lines[r]!;
+      const ctx = new RowContext(line, f, idx);
       if (f.length > headerLen && f.slice(headerLen).some((v) => v.trim() !== '')) {
-        ctx.errors.push({ line: rec.line, column: msg().wholeRow(), value: f.slice(headerLen).join(src.delimiter), message: msg().tooManyFields(f.length, headerLen, src.delimiter) });
+        ctx.fail({ line, column: msg().wholeRow(), value: f.slice(headerLen).join(src.delimiter), message: msg().tooManyFields(f.length, headerLen, src.delimiter) });
       }
       const row = ctx.errors.length ? undefined : kind.parse(ctx);
       let key: string | number | undefined;
@@ -235,7 +248,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
         }
         continue;
       }
-      seen.set(key!, rec.line);
+      seen.set(key!, line);
       if (ctx.warnings.length) summary.warnings.push(...ctx.warnings);
       if (writer.writeMany) {
         pending.push({ row, ctx });
@@ -281,7 +294,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
 }
 
 /** The rejected rows exactly as they were, in the input's own columns and encoding, plus `fout`. */
-function writeRejects(file: string, src: CsvSource, rows: string[][]): void {
+function writeRejects(file: string, src: BatchSource, rows: string[][]): void {
   const text = stringify([[...src.header, 'fout'], ...rows], {
     delimiter: src.delimiter,
     record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',

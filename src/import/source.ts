@@ -321,7 +321,7 @@ function withoutBlankLines(b: RecordBatch): RecordBatch {
   return out;
 }
 
-export function toRecords(b: RecordBatch): CsvRecord[] {
+function toRecords(b: RecordBatch): CsvRecord[] {
   return b.records.map((fields, r) => ({ fields, line: b.lines[r]! }));
 }
 
@@ -341,17 +341,17 @@ const WORKER_URL = new URL('./source-worker.js', import.meta.url);
 const THREAD_MIN_BYTES = 4 << 20;
 
 /**
- * openCsv, with the reading done in a worker thread for large files. Same records, same
+ * openBatches, with the reading done in a worker thread for large files. Same records, same
  * errors; standard input and small files are read on this thread.
  */
-export async function openCsvFast(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
+export async function openCsvFast(file: string, opts: SourceOptions = {}): Promise<BatchSource> {
   let size = 0;
   try {
     size = file === '-' ? 0 : fs.statSync(file).size;
   } catch {
     /* openCsv names the missing file */
   }
-  if (size < THREAD_MIN_BYTES || !fs.existsSync(fileURLToPath(WORKER_URL))) return openCsv(file, opts);
+  if (size < THREAD_MIN_BYTES || !fs.existsSync(fileURLToPath(WORKER_URL))) return openBatches(file, opts);
 
   // A small heap for the reader: it holds a few batches at a time (the whole import must stay
   // under 300 MB for a million rows). Every field is a short-lived string, so the young
@@ -384,14 +384,14 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
   if (first.type !== 'meta') throw new Error('source worker: expected meta');
   let sha = '';
   let bytes = 0;
-  async function* records(): AsyncGenerator<CsvRecord[]> {
+  async function* batches(): AsyncGenerator<RecordBatch> {
     try {
       for (;;) {
         const m = await next();
         if (m.type === 'batch') {
           worker.postMessage({ type: 'credit' });
           bytes = m.bytesRead;
-          yield toRecords(m);
+          yield m;
         } else if (m.type === 'end') {
           sha = m.sha256;
           bytes = m.bytesRead;
@@ -411,7 +411,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
     hadBom: first.hadBom,
     header: first.header,
     headerLine: first.headerLine,
-    records: records(),
+    batches: batches(),
     sha256: () => sha,
     bytesRead: () => bytes,
   };
