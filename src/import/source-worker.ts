@@ -5,11 +5,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BpvError } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
 import { openBatches } from './source.js';
+import { encode, type EncodedBatch } from './source-worker-codec.js';
 
 export type WorkerMessage =
   | { type: 'meta'; encoding: string; delimiter: string; hadBom: boolean; header: string[]; headerLine: number }
-  // arrays clone across threads much faster than objects
-  | { type: 'batch'; records: string[][]; lines: number[]; bytesRead: number }
+  | { type: 'batch'; batch: EncodedBatch; bytesRead: number }
   | { type: 'end'; sha256: string; bytesRead: number }
   | { type: 'error'; message: string; exitCode: number | null; stack?: string | undefined };
 
@@ -38,8 +38,8 @@ async function run(): Promise<void> {
       for (let at = 0; at < batch.records.length; at += BATCH) {
         while (credit <= 0) await new Promise<void>((res) => (wake = res));
         credit--;
-        const part = { records: batch.records.slice(at, at + BATCH), lines: batch.lines.slice(at, at + BATCH) };
-        port.postMessage({ type: 'batch', ...part, bytesRead: src.bytesRead() } satisfies WorkerMessage);
+        const part = encode(batch.records.slice(at, at + BATCH), batch.lines.slice(at, at + BATCH));
+        port.postMessage({ type: 'batch', batch: part, bytesRead: src.bytesRead() } satisfies WorkerMessage, [part.counts.buffer, part.refs.buffer, part.lines.buffer]);
       }
     }
     port.postMessage({ type: 'end', sha256: src.sha256(), bytesRead: src.bytesRead() } satisfies WorkerMessage);

@@ -10,6 +10,7 @@ import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { CsvTokenizer, QuoteNotClosedError } from './csv-tokenizer.js';
+import { decode as decodeBatch } from './source-worker-codec.js';
 
 export type Encoding = 'utf8' | 'windows-1252';
 
@@ -338,7 +339,7 @@ export async function openCsv(file: string, opts: SourceOptions = {}): Promise<C
 
 const WORKER_URL = new URL('./source-worker.js', import.meta.url);
 /** below this size a thread costs more than it saves */
-const THREAD_MIN_BYTES = 4 << 20;
+export const THREAD_MIN_BYTES = 4 << 20;
 
 /**
  * openBatches, with the reading done in a worker thread for large files. Same records, same
@@ -351,7 +352,8 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
   } catch {
     /* openCsv names the missing file */
   }
-  if (size < THREAD_MIN_BYTES || !fs.existsSync(fileURLToPath(WORKER_URL))) return openBatches(file, opts);
+  // BPV_THREADS=1: everything on this thread (a machine with one core, or to compare)
+  if (size < THREAD_MIN_BYTES || process.env.BPV_THREADS === '1' || !fs.existsSync(fileURLToPath(WORKER_URL))) return openBatches(file, opts);
 
   // A small heap for the reader: it holds a few batches at a time (the whole import must stay
   // under 300 MB for a million rows). Every field is a short-lived string, so the young
@@ -391,7 +393,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
         if (m.type === 'batch') {
           worker.postMessage({ type: 'credit' });
           bytes = m.bytesRead;
-          yield m;
+          yield decodeBatch(m.batch);
         } else if (m.type === 'end') {
           sha = m.sha256;
           bytes = m.bytesRead;

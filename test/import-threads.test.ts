@@ -1,0 +1,55 @@
+// A large file is read on a second thread (src/import/source-worker.ts) and its records passed
+// on encoded (source-worker-codec.ts). The import must be the very one the single thread does
+// (BPV_THREADS=1): the same rows, the same errors at the same lines, the same rejects.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../bench/generate.mjs';
+import { THREAD_MIN_BYTES } from '../src/import/source.js';
+import { bpv, bpvJson, tempDir } from './helpers.js';
+
+let dir = '';
+let file = '';
+
+describe('import of a large file on two threads', () => {
+  beforeAll(async () => {
+    dir = tempDir();
+    const g = await generate({ placements: 2000, timesheets: 60_000, timesheetPlacements: 1500, out: path.join(dir, 'data') });
+    // Mistakes and a quoted line break, spread over the file (so some reach the reader's later
+    // chunks): each kind must come out at its own line either way.
+    const lines = fs.readFileSync(path.join(g.out, 'timesheets.csv'), 'utf8').trimEnd().split('\n');
+    const first = lines[1]!.split(',');
+    const at = (i: number, row: string) => lines.splice(i, 0, row);
+    at(20_000, `${first[0]},31-09-2026,8,gewerkt,,ingediend,,,`);
+    at(35_000, `P-999999,2026-09-07,8,gewerkt,,ingediend,,,`);
+    at(50_000, `${first[0]},2026-09-20,8,gewerkt,"twee\nregels ""tekst""",ingediend,,,`);
+    at(55_000, lines[40_000]!);
+    file = path.join(dir, 'uren.csv');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    expect(fs.statSync(file).size).toBeGreaterThan(THREAD_MIN_BYTES);
+    for (const db of ['two.db', 'one.db']) {
+      expect(bpv(['--db', db, 'import', 'placements', path.join(g.out, 'placements.csv')], { cwd: dir }).code).toBe(0);
+    }
+  }, 120_000);
+
+  it('reads the same records as one thread', () => {
+    const run = (db: string, env: Record<string, string>) => {
+      const r = bpv(['--db', db, 'import', 'timesheets', file, '--json', '--reject-file', `${db}.rejects.csv`], { cwd: dir, env });
+      expect(r.code).toBe(1);
+      return JSON.parse(r.stdout);
+    };
+    const two = run('two.db', {});
+    const one = run('one.db', { BPV_THREADS: '1' });
+    expect(two).toEqual(one);
+    expect(two.read).toBe(60_004);
+    expect(two.rejected).toBe(3);
+    expect(two.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
+      [20_001, 'datum'], [35_001, 'plaatsing_id'], [55_002, 'datum'],
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'two.db.rejects.csv'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'one.db.rejects.csv'), 'utf8'));
+    const list = (db: string) => bpvJson(['--db', db, 'hours', 'list', '--json'], { cwd: dir });
+    const hours = list('two.db');
+    expect(hours).toEqual(list('one.db'));
+    expect(hours.some((h: { werkzaamheden: string | null }) => h.werkzaamheden === 'twee\nregels "tekst"')).toBe(true);
+  }, 120_000);
+});
