@@ -2,7 +2,7 @@
 // and closing it whatever happens.
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { openDb, openScratchDb, resolveDbPath, type Db } from '../db/open.js';
+import { openDb, openScratchDb, removeDbFiles, resolveDbPath, type Db } from '../db/open.js';
 
 export function dbPathOf(cmd: Command): string {
   const o = cmd.optsWithGlobals() as { db?: string };
@@ -28,8 +28,28 @@ export async function withDb<T>(cmd: Command, mode: boolean | DbMode, fn: (db: D
   }
 }
 
-/** The database an import writes to; a dry run on a missing one checks against an empty one. */
-export function openForImport(cmd: Command, dryRun: boolean): Db {
+/**
+ * The database an import writes to, opened when the import asks (once its file proved usable);
+ * a dry run on a missing one checks against an empty one. A file that turns out broken further
+ * on (a quote never closed, bad UTF-8 in its last chunk) fails the import after the database
+ * was opened: `close(true)` then removes a database this import created, so a typo in BPV_DB
+ * leaves nothing behind either way.
+ */
+export function importDb(cmd: Command, dryRun: boolean): { open: () => Db; close: (failed: boolean) => void } {
   const file = dbPathOf(cmd);
-  return dryRun && !fs.existsSync(file) ? openScratchDb() : openDb(file, { write: true, create: true });
+  let db: Db | undefined;
+  let created = false;
+  return {
+    open: () => {
+      created = !fs.existsSync(file);
+      db = dryRun && created ? openScratchDb() : openDb(file, { write: true, create: true });
+      return db;
+    },
+    close: (failed) => {
+      if (!db) return;
+      db.close();
+      db = undefined;
+      if (failed && created && !dryRun) removeDbFiles(file);
+    },
+  };
 }

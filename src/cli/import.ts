@@ -5,8 +5,7 @@ import { msg } from '../i18n/messages.js';
 import type { ImportKind, ImportSummary, RowError } from '../import/run.js';
 import type { MissingColumn } from '../import/headers.js';
 import type { Cli } from './main.js';
-import { openForImport } from './context.js';
-import type { Db } from '../db/open.js';
+import { importDb } from './context.js';
 import { json, type Io } from './io.js';
 
 const KINDS = ['placements', 'timesheets', 'holidays', 'recognitions'] as const;
@@ -49,20 +48,26 @@ export function registerImport(program: Command, cli: Cli): void {
       const importKind = await kindModule(kind);
       const { runImport } = await import('../import/run.js');
       const bar = await progressBar(io);
-      let db: Db | undefined;
-      const summary = await runImport(() => (db = openForImport(cmd, !!flags.dryRun)), importKind, file, {
-        delimiter: flags.delimiter,
-        encoding: flags.encoding,
-        map: flags.map,
-        rejectFile: flags.rejectFile,
-        strict: flags.strict,
-        dryRun: flags.dryRun,
-        progress: bar?.update,
-        askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
-      }).finally(() => {
+      const db = importDb(cmd, !!flags.dryRun);
+      let summary: ImportSummary;
+      try {
+        summary = await runImport(db.open, importKind, file, {
+          delimiter: flags.delimiter,
+          encoding: flags.encoding,
+          map: flags.map,
+          rejectFile: flags.rejectFile,
+          strict: flags.strict,
+          dryRun: flags.dryRun,
+          progress: bar?.update,
+          askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
+        });
+      } catch (e) {
+        db.close(true);
+        throw e;
+      } finally {
         bar?.stop();
-        db?.close();
-      });
+        db.close(false);
+      }
       renderSummary(io, summary, flags);
       return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
     }));

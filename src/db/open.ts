@@ -58,6 +58,11 @@ export function openDb(file: string, opts: OpenOptions): Db {
   return db;
 }
 
+/** Removes a database file with its WAL and shared-memory files (one this command created). */
+export function removeDbFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
 /** An empty, current database in memory: for dry runs against a file that does not exist yet. */
 export function openScratchDb(): Db {
   const db = new Database(':memory:');
