@@ -4,17 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { openCsv } from '../src/import/source.js';
+import { openBatches } from '../src/import/source.js';
 import { tempDir } from './helpers.js';
 
 async function readAll(file: string, opts = {}) {
-  const src = await openCsv(file, opts);
-  const records = [];
-  for await (const batch of src.records) records.push(...batch);
+  const src = await openBatches(file, opts);
+  const records: { fields: string[]; line: number }[] = [];
+  for await (const b of src.batches) b.records.forEach((fields, i) => records.push({ fields, line: b.lines[i]! }));
   return { src, records };
 }
 
-describe('openCsv', () => {
+describe('openBatches', () => {
   it('detects Windows-1252 even when the first non-ASCII byte comes after the first chunk', async () => {
     const filler = Array.from({ length: 5000 }, (_, i) => `r${i};Jansen`).join('\r\n');
     const dir = tempDir({ 'a.csv': iconv.encode(`naam;achternaam\r\n${filler}\r\nZoë;Brüggen\r\n`, 'win1252') });
@@ -95,7 +95,7 @@ describe('openCsv', () => {
   });
 });
 
-describe('openCsv refusals', () => {
+describe('openBatches refusals', () => {
   it('names the line of the record whose quote never closes', async () => {
     const dir = tempDir({ 'q.csv': Buffer.from('a;b\n1;2\n3;"open\nnog meer\n4;5\n', 'utf8') });
     await expect(readAll(path.join(dir, 'q.csv'))).rejects.toThrow(/rond regel 3: een veld in dit record begint met een aanhalingsteken/);

@@ -19,30 +19,23 @@ export interface SourceOptions {
   encoding?: string | undefined;
 }
 
-export interface CsvRecord {
-  fields: string[];
-  /** the line (1-based, as a text editor counts) the record starts on */
-  line: number;
-}
-
 /** Records as the tokenizer gives them, with the line each starts on; never empty. */
 export interface RecordBatch {
   records: string[][];
+  /** the line (1-based, as a text editor counts) each record starts on */
   lines: number[];
 }
 
-export type BatchSource = Omit<CsvSource, 'records'> & { batches: AsyncIterable<RecordBatch> };
-
-export interface CsvSource {
+export interface BatchSource {
   name: string;
   encoding: Encoding;
   delimiter: string;
   hadBom: boolean;
   header: string[];
   headerLine: number;
-  /** in batches (one await per batch, not per record); a batch is never empty */
-  records: AsyncIterable<CsvRecord[]>;
-  /** SHA-256 of every byte read; complete once records are exhausted */
+  /** one await per batch, not per record */
+  batches: AsyncIterable<RecordBatch>;
+  /** SHA-256 of every byte read; complete once the batches are exhausted */
   sha256(): string;
   bytesRead(): number;
 }
@@ -322,21 +315,6 @@ function withoutBlankLines(b: RecordBatch): RecordBatch {
   return out;
 }
 
-function toRecords(b: RecordBatch): CsvRecord[] {
-  return b.records.map((fields, r) => ({ fields, line: b.lines[r]! }));
-}
-
-/** Reads a CSV file on this thread: its meta data and its records in batches. */
-export async function openCsv(file: string, opts: SourceOptions = {}): Promise<CsvSource> {
-  const { batches, ...meta } = await openBatches(file, opts);
-  return {
-    ...meta,
-    records: (async function* () {
-      for await (const b of batches) yield toRecords(b);
-    })(),
-  };
-}
-
 const WORKER_URL = new URL('./source-worker.js', import.meta.url);
 /** below this size a thread costs more than it saves */
 export const THREAD_MIN_BYTES = 4 << 20;
@@ -350,7 +328,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
   try {
     size = file === '-' ? 0 : fs.statSync(file).size;
   } catch {
-    /* openCsv names the missing file */
+    /* openBatches names the missing file */
   }
   // BPV_THREADS=1: everything on this thread (a machine with one core, or to compare)
   if (size < THREAD_MIN_BYTES || process.env.BPV_THREADS === '1' || !fs.existsSync(fileURLToPath(WORKER_URL))) return openBatches(file, opts);
