@@ -54,7 +54,7 @@ function quote(s: string, delimiter: string): string {
 
 /** One row's cells, quoted and joined with the dialect's delimiter: a line, or a part of one. */
 export function csvCells(columns: readonly CsvColumn[], values: readonly unknown[], dialect: CsvDialect): string {
-  const delimiter = dialect === 'excel' ? ';' : ',';
+  const delimiter = csvDelimiter(dialect);
   let line = '';
   for (let i = 0; i < columns.length; i++) {
     if (i > 0) line += delimiter;
