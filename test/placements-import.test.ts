@@ -138,6 +138,38 @@ describe('bpv import placements', () => {
     ]);
   });
 
+  it('a student, company or supervisor on several rows: values merge, the last wins, differences are warned', () => {
+    const r = (over: Partial<Record<string, string>>) => row({ Leerdoelen: '', ...over });
+    const dir = tempDir({
+      'a.csv': excelCsv([
+        HEADER,
+        r({ 'Plaatsing ID': 'P-1', 'E-mail student': '', 'Telefoon praktijkopleider': '030-1111111' }),
+        r({ 'Plaatsing ID': 'P-2', Voornaam: 'Zoe', Leerbedrijf: 'Zorggroep Een', 'Telefoon praktijkopleider': '', Startdatum: '2027-02-01', Einddatum: '2027-06-30' }),
+        r({ 'Plaatsing ID': 'P-3', Studentnummer: '555', Voornaam: 'Piet', 'E-mail student': 'piet@student.nl', Leerbedrijf: 'Zorggroep Een', 'Telefoon praktijkopleider': '' }),
+        r({ 'Plaatsing ID': 'P-4', Voornaam: 'Zoe', Leerbedrijf: 'Zorggroep Een', Startdatum: '2027-07-01', Einddatum: '2027-08-30', 'Telefoon praktijkopleider': '030-2222222' }),
+      ]),
+    });
+    const first = JSON.parse(bpv(['import', 'placements', 'a.csv', '--json'], { cwd: dir }).stdout);
+    expect(first).toMatchObject({ inserted: 4, updated: 0, rejected: 0 });
+    expect(first.warnings).toEqual([
+      { line: 3, column: 'voornaam', message: 'student 0012345: voornaam is "Zoe", op regel 2 "Zoë"; de laatste waarde geldt' },
+      { line: 3, column: 'naam', message: expect.stringMatching(/^leerbedrijf 01234567: naam is "Zorggroep Een", op regel 2 "Zorggroep Eén; locatie Oost"/) },
+      { line: 5, column: 'telefoon', message: 'j.devries@zorggroep.nl: telefoon is "030-2222222", op regel 2 "030-1111111"; de laatste waarde geldt' },
+    ]);
+    const list = bpvJson(['placements', 'list', '--json'], { cwd: dir });
+    const p1 = list.find((p: any) => p.plaatsing_id === 'P-1');
+    // the empty e-mail of the first row is filled by a later one; an empty phone clears nothing
+    expect(p1).toMatchObject({ voornaam: 'Zoe', email_student: 'zoe.bruggen@student.nl', leerbedrijf: 'Zorggroep Een', telefoon_praktijkopleider: '030-2222222' });
+    expect(list.find((p: any) => p.plaatsing_id === 'P-3')).toMatchObject({ voornaam: 'Piet', email_student: 'piet@student.nl' });
+
+    // the same rows again, one student renamed on one of them: that row counts as updated
+    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, r({ 'Plaatsing ID': 'P-3', Studentnummer: '555', Voornaam: 'Pieter', 'E-mail student': 'piet@student.nl', Leerbedrijf: 'Zorggroep Een', 'Telefoon praktijkopleider': '' })]));
+    const second = JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout);
+    expect(second).toMatchObject({ inserted: 0, updated: 1, unchanged: 0, warnings: [] });
+    const changes = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT entity, entity_key, field, old_value, new_value FROM audit_changes").all());
+    expect(changes).toEqual([{ entity: 'student', entity_key: '555', field: 'voornaam', old_value: 'Piet', new_value: 'Pieter' }]);
+  });
+
   it('--strict and --dry-run write nothing', () => {
     const dir = tempDir({ 'a.csv': excelCsv([HEADER, row(), row({ 'Plaatsing ID': 'BAD', Niveau: '9' })]) });
     const strict = bpv(['import', 'placements', 'a.csv', '--strict', '--json'], { cwd: dir });

@@ -5,7 +5,8 @@ import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
 import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
-import { SharedRecords } from './shared-records.js';
+import { BatchInserter } from './batch-insert.js';
+import { SharedRecords, type Value } from './shared-records.js';
 import {
   parseCrebo, parseDate, parseDigits, parseEmail, parseHours, parseJaNee, parseLeerweg, parseNiveau, parsePostcode,
 } from './values.js';
@@ -135,10 +136,10 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
     : [];
   for (const name of bulk ? BULK_INDEXES : []) db.exec(`DROP INDEX IF EXISTS ${name}`);
   const students = new SharedRecords(db, 'student', 'students', 'studentnummer = ?', ['studentnummer'],
-    ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email'], 'studentnummer');
+    ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email'], 'studentnummer', ([k]) => msg().labelStudent(String(k)));
   const companies = new SharedRecords(db, 'leerbedrijf', 'companies', "kvk = ? AND ifnull(vestigingsnummer, '') = ifnull(?, '')",
-    ['kvk', 'vestigingsnummer'], ['naam', 'adres', 'postcode', 'plaats'], 'id');
-  const persons = new SharedRecords(db, 'persoon', 'persons', 'email = ?', ['email'], ['naam', 'telefoon'], 'email');
+    ['kvk', 'vestigingsnummer'], ['naam', 'adres', 'postcode', 'plaats'], 'id', ([kvk]) => msg().labelCompany(String(kvk)));
+  const persons = new SharedRecords(db, 'persoon', 'persons', 'email = ?', ['email'], ['naam', 'telefoon'], 'email', ([k]) => String(k));
   const byId = db.prepare(`SELECT id, plaatsing_id, ${PLACEMENT_FIELDS.join(', ')} FROM placements WHERE plaatsing_id = ?`);
   const byNaturalKey = db.prepare(
     `SELECT p.id, p.plaatsing_id, ${PLACEMENT_FIELDS.map((f) => `p.${f}`).join(', ')}
@@ -149,43 +150,34 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
     `INSERT INTO placements (plaatsing_id, assigned_id, ${PLACEMENT_FIELDS.join(', ')})
      VALUES (?, ?, ${PLACEMENT_FIELDS.map(() => '?').join(', ')}) ON CONFLICT (plaatsing_id) DO NOTHING`,
   );
+  const batch = new BatchInserter(db, 'placements', ['plaatsing_id', 'assigned_id', ...PLACEMENT_FIELDS], 'plaatsing_id');
   const idTaken = db.prepare('SELECT 1 FROM placements WHERE plaatsing_id = ?');
   const nextId = db.prepare('SELECT ifnull(max(id), 0) + 1 AS n FROM placements');
   // Constraints across tables are checked at commit: shared records are settled at the end.
+  // Each batch's parents are written before its placements all the same: while no violation
+  // is outstanding, SQLite skips looking for a new parent's children (a table scan without
+  // the bulk indexes).
   db.pragma('defer_foreign_keys = ON');
   const unchangedLines = new Set<number>();
 
-  /** Upserts the row's student, company and supervisors; gives the placement's own columns. */
-  const touchAndFields = (row: PlacementRow, ctx: RowContext): PlacementFields => {
-    students.touch([row.studentnummer], row.student, ctx.line, msg().labelStudent(row.studentnummer));
-    const companyId = companies.touch([row.company.kvk, row.company.vestigingsnummer],
-      { naam: row.company.naam, adres: row.company.adres, postcode: row.company.postcode, plaats: row.company.plaats },
-      ctx.line, msg().labelCompany(row.company.kvk));
+  /** Upserts the row's student, company and supervisors; gives the placement's own values, in PLACEMENT_FIELDS order. */
+  const touchAndValues = (row: PlacementRow, line: number): Value[] => {
+    const s = row.student;
+    students.touch([row.studentnummer], [s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum, s.email], line);
+    const c = row.company;
+    const companyId = companies.touch([c.kvk, c.vestigingsnummer], [c.naam, c.adres, c.postcode, c.plaats], line);
     for (const p of [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider]) {
-      if (p) persons.touch([p.email], { naam: p.naam, telefoon: p.telefoon }, ctx.line, p.email);
+      if (p) persons.touch([p.email], [p.naam, p.telefoon], line);
     }
-    return {
-      studentnummer: row.studentnummer,
-      company_id: companyId,
-      opleiding: row.opleiding,
-      crebo: row.crebo,
-      niveau: row.niveau,
-      leerweg: row.leerweg,
-      praktijkopleider_email: row.praktijkopleider.email,
-      werkbegeleider_email: row.werkbegeleider?.email ?? null,
-      bpv_begeleider_email: row.bpv_begeleider?.email ?? null,
-      startdatum: row.startdatum,
-      einddatum: row.einddatum,
-      uren_totaal: row.uren_totaal,
-      uren_per_week: row.uren_per_week,
-      leerdoelen: row.leerdoelen,
-      vakantiewerk: row.vakantiewerk ? 1 : 0,
-    };
+    return [
+      row.studentnummer, companyId, row.opleiding, row.crebo, row.niveau, row.leerweg, row.praktijkopleider.email,
+      row.werkbegeleider?.email ?? null, row.bpv_begeleider?.email ?? null, row.startdatum, row.einddatum,
+      row.uren_totaal, row.uren_per_week, row.leerdoelen, row.vakantiewerk ? 1 : 0,
+    ];
   };
 
   /** Insert when new, else compare and update: the careful path for one row. */
-  const upsert = (row: PlacementRow, ctx: RowContext, fields: PlacementFields): WriteOutcome => {
-    const values = PLACEMENT_FIELDS.map((f) => fields[f]);
+  const upsert = (row: PlacementRow, ctx: RowContext, values: Value[]): WriteOutcome => {
     if (row.plaatsing_id && insert.run(row.plaatsing_id, 0, ...values).changes === 1) return { status: 'inserted' };
     const existing = (row.plaatsing_id
       ? byId.get(row.plaatsing_id)
@@ -196,19 +188,29 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
       insert.run(`BPV-${n}`, 1, ...values);
       return { status: 'inserted' };
     }
-    const changed = PLACEMENT_FIELDS.filter((f) => existing[f] !== fields[f]);
+    const changed = PLACEMENT_FIELDS.flatMap((f, i) => (existing[f] !== values[i] ? [i] : []));
     if (!changed.length) {
       unchangedLines.add(ctx.line);
       return { status: 'unchanged' };
     }
-    db.prepare(`UPDATE placements SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((f) => fields[f]), existing.id);
-    const changes: FieldChange[] = changed.map((f) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: f, old: existing[f], new: fields[f] }));
+    db.prepare(`UPDATE placements SET ${changed.map((i) => `${PLACEMENT_FIELDS[i]} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((i) => values[i]), existing.id);
+    const changes: FieldChange[] = changed.map((i) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: PLACEMENT_FIELDS[i]!, old: existing[PLACEMENT_FIELDS[i]!], new: values[i]! }));
     return { status: 'updated', changes };
   };
 
   return {
     key: (row) => row.plaatsing_id ?? `${row.studentnummer}\u0000${row.company.kvk}\u0000${row.startdatum}`,
-    write: (row, ctx) => upsert(row, ctx, touchAndFields(row, ctx)),
+    write: (row, ctx) => upsert(row, ctx, touchAndValues(row, ctx.line)),
+    writeMany(items) {
+      const all = items.map(({ row, ctx }) => touchAndValues(row, ctx.line));
+      // all new, each with its own id: the common case, one statement for the batch
+      if (items.every(({ row }) => row.plaatsing_id)) {
+        const args: Value[] = [];
+        items.forEach(({ row }, i) => args.push(row.plaatsing_id, 0, ...all[i]!));
+        if (batch.insertAllNew(items.length, args)) return items.map(() => ({ status: 'inserted' as const }));
+      }
+      return items.map(({ row, ctx }, i) => upsert(row, ctx, all[i]!));
+    },
     finish() {
       for (const sql of indexSql) db.exec(sql);
       const results = [students.finish(), companies.finish(), persons.finish()];

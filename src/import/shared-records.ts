@@ -9,24 +9,28 @@ import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
 import type { RowWarning } from './run.js';
 
-type Value = string | number | null;
-export type Fields = Record<string, Value>;
+export type Value = string | number | null;
 
 interface Entry {
   id: number | string;
-  key: string;
   isNew: boolean;
-  /** what the database holds now for this record */
-  stored: Fields;
+  /** what the database holds now for this record, by field position */
+  stored: Value[];
   /** the values this file gave so far (an empty value never clears one) */
-  fromFile: Fields;
-  fileLine: Partial<Record<string, number>>;
+  fromFile: (Value | undefined)[];
+  fileLine: number[];
   /** the last row that named it: a change is counted on that row */
   lastLine: number;
 }
 
 export class SharedRecords {
-  private readonly entries = new Map<string, Entry>();
+  /**
+   * A record this import created and has seen once is just the line that named it: most
+   * students appear on one row only, and an Entry for each of 100k students was most of the
+   * import's memory and garbage collection. The database holds that row's values; a second
+   * row naming the record reads them back into an Entry (`promote`).
+   */
+  private readonly entries = new Map<string, Entry | number>();
   private readonly warnings: RowWarning[] = [];
   private readonly select;
   private readonly insert;
@@ -39,46 +43,62 @@ export class SharedRecords {
     keyWhere: string,
     keyColumns: string[],
     private readonly fieldNames: string[],
-    /** the column foreign keys point at; `id` is the integer primary key */
+    /** the column foreign keys point at; `id` is the integer primary key, else the first key column */
     private readonly idColumn: string,
+    /** how a warning names the record */
+    private readonly label: (key: Value[]) => string,
   ) {
-    this.select = db.prepare(`SELECT ${idColumn} AS id, ${fieldNames.join(', ')} FROM ${table} WHERE ${keyWhere}`);
+    this.select = db.prepare(`SELECT ${idColumn} AS id, ${fieldNames.join(', ')} FROM ${table} WHERE ${keyWhere}`).raw();
     const cols = [...keyColumns, ...fieldNames];
     // Insert first: on a new record that is the only statement; a conflict means it exists.
     this.insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`);
   }
 
+  private entryFromDb(keyValues: Value[], isNew: boolean, line: number): Entry {
+    const [id, ...stored] = this.select.get(...keyValues) as [number | string, ...Value[]];
+    const e: Entry = { id, isNew, stored, fromFile: [], fileLine: [], lastLine: line };
+    if (isNew) {
+      // what the first row gave is what it inserted
+      for (let i = 0; i < stored.length; i++) {
+        if (stored[i] !== null) {
+          e.fromFile[i] = stored[i];
+          e.fileLine[i] = line;
+        }
+      }
+    }
+    return e;
+  }
+
   /**
    * Makes sure the record exists (inserted with this row's values when new) and merges this
-   * row's values. Returns its id for foreign keys.
+   * row's values (by position in `fieldNames`). Returns its id for foreign keys.
    */
-  touch(keyValues: Value[], fields: Fields, line: number, label: string): number | string {
+  touch(keyValues: Value[], values: Value[], line: number): number | string {
     const k = keyValues.length === 1 ? String(keyValues[0]) : keyValues.map((v) => String(v ?? '')).join('\u0000');
     let e = this.entries.get(k);
-    if (!e) {
-      const values = this.fieldNames.map((f) => fields[f] ?? null);
+    if (e === undefined) {
       const info = this.insert.run(...keyValues, ...values);
-      const key = keyValues.filter((v) => v !== null).join('/');
-      if (info.changes === 1) {
-        const id = this.idColumn === 'id' ? Number(info.lastInsertRowid) : String(keyValues[0]);
-        const stored: Fields = {};
-        this.fieldNames.forEach((f, i) => (stored[f] = values[i]!));
-        e = { id, key, isNew: true, stored, fromFile: {}, fileLine: {}, lastLine: line };
-      } else {
-        const { id, ...stored } = this.select.get(...keyValues) as Fields & { id: number | string };
-        e = { id, key, isNew: false, stored, fromFile: {}, fileLine: {}, lastLine: line };
+      if (info.changes === 1 && this.idColumn !== 'id') {
+        this.entries.set(k, line);
+        return String(keyValues[0]);
       }
+      e = info.changes === 1
+        ? { id: Number(info.lastInsertRowid), isNew: true, stored: values.slice(), fromFile: [], fileLine: [], lastLine: line }
+        : this.entryFromDb(keyValues, false, line);
+      this.entries.set(k, e);
+    } else if (typeof e === 'number') {
+      e = this.entryFromDb(keyValues, true, e);
       this.entries.set(k, e);
     }
-    for (const f of this.fieldNames) {
-      const v = fields[f];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (v === null || v === undefined) continue;
-      const prev = e.fromFile[f];
+      const prev = e.fromFile[i];
       if (prev !== undefined && prev !== null && prev !== v) {
-        this.warnings.push({ line, column: f, message: msg().sharedConflict(label, f, String(prev), String(v), e.fileLine[f] ?? line) });
+        this.warnings.push({ line, column: this.fieldNames[i]!, message: msg().sharedConflict(this.label(keyValues), this.fieldNames[i]!, String(prev), String(v), e.fileLine[i] ?? line) });
       }
-      e.fromFile[f] = v;
-      e.fileLine[f] = line;
+      e.fromFile[i] = v;
+      e.fileLine[i] = line;
     }
     e.lastLine = line;
     return e.id;
@@ -88,14 +108,17 @@ export class SharedRecords {
   finish(): { changes: FieldChange[]; changedLines: Set<number>; warnings: RowWarning[] } {
     const changes: FieldChange[] = [];
     const changedLines = new Set<number>();
-    for (const e of this.entries.values()) {
-      const changed = this.fieldNames.filter((f) => e.fromFile[f] !== undefined && e.fromFile[f] !== e.stored[f]);
+    for (const [k, e] of this.entries) {
+      if (typeof e === 'number') continue;
+      const changed: number[] = [];
+      for (let i = 0; i < this.fieldNames.length; i++) if (e.fromFile[i] !== undefined && e.fromFile[i] !== e.stored[i]) changed.push(i);
       if (!changed.length) continue;
       this.db
-        .prepare(`UPDATE ${this.table} SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE ${this.idColumn} = ?`)
-        .run(...changed.map((f) => e.fromFile[f] ?? null), e.id);
+        .prepare(`UPDATE ${this.table} SET ${changed.map((i) => `${this.fieldNames[i]} = ?`).join(', ')} WHERE ${this.idColumn} = ?`)
+        .run(...changed.map((i) => e.fromFile[i] ?? null), e.id);
       if (!e.isNew) {
-        for (const f of changed) changes.push({ entity: this.entity, key: e.key, field: f, old: e.stored[f], new: e.fromFile[f] });
+        const key = k.split('\u0000').filter((v) => v !== '').join('/');
+        for (const i of changed) changes.push({ entity: this.entity, key, field: this.fieldNames[i]!, old: e.stored[i]!, new: e.fromFile[i]! });
         changedLines.add(e.lastLine);
       }
     }
