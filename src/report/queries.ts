@@ -47,6 +47,14 @@ const PLACEMENT_COLUMNS = `
     JOIN students s ON s.studentnummer = p.studentnummer
    WHERE p.startdatum <= :last AND ifnull(p.beeindigd_op, p.einddatum) >= :first`;
 
+/** PLACEMENT_COLUMNS' columns, in their order. */
+type PlacementTuple = [
+  PlacementRow['id'], PlacementRow['plaatsing_id'], PlacementRow['studentnummer'], PlacementRow['naam'], PlacementRow['opleiding'],
+  PlacementRow['crebo'], PlacementRow['niveau'], PlacementRow['leerweg'], PlacementRow['company_id'], PlacementRow['startdatum'],
+  PlacementRow['einddatum'], PlacementRow['eind'], PlacementRow['beeindigd_reden'], PlacementRow['uren_totaal'],
+  PlacementRow['uren_per_week'], PlacementRow['po_email'],
+];
+
 // Every praktijkopleider, or those in :pos (a JSON array; the index on praktijkopleider_email
 // then finds their placements without reading the others).
 const IN_POS = `p.praktijkopleider_email IN (SELECT value FROM json_each(:pos))`;
@@ -105,7 +113,14 @@ function params(month: ReportMonth, pos: readonly string[] | null) {
 
 /** The placements whose period overlaps the month, in no particular order. */
 export function readPlacements(db: Db, month: ReportMonth, pos: readonly string[] | null): PlacementRow[] {
-  return db.prepare(pos === null ? SQL.placementsAll : SQL.placementsOf).all(params(month, pos)) as PlacementRow[];
+  // Rows as arrays, made into objects here: better-sqlite3 names each column of each row
+  // through V8's API, which took 0.35-0.6 s for the bench's 50,000 placements against 0.25 s.
+  const rows = db.prepare(pos === null ? SQL.placementsAll : SQL.placementsOf).raw(true).all(params(month, pos)) as PlacementTuple[];
+  return rows.map((r) => ({
+    id: r[0], plaatsing_id: r[1], studentnummer: r[2], naam: r[3], opleiding: r[4], crebo: r[5], niveau: r[6], leerweg: r[7],
+    company_id: r[8], startdatum: r[9], einddatum: r[10], eind: r[11], beeindigd_reden: r[12], uren_totaal: r[13],
+    uren_per_week: r[14], po_email: r[15],
+  }));
 }
 
 export function readMonthHours(db: Db, month: ReportMonth, pos: readonly string[] | null): MonthRow[] {
