@@ -273,6 +273,14 @@ describe('bpv report monthly: files', () => {
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toContain('--out');
     fs.rmSync(path.join(dir, 'bestand'));
+    // a report's file that cannot be written (a directory in its place, written by the second
+    // thread): the same usage error, and no index.csv for a mail merge to send
+    fs.mkdirSync(path.join(dir, 'out', '2026-11-s.deboer@hetzonnetje.nl.csv'), { recursive: true });
+    const isDir = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'out'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(isDir.code, isDir.stderr).toBe(2);
+    expect(isDir.stderr).toContain('kan daar niet schrijven (EISDIR)');
+    expect(fs.existsSync(path.join(dir, 'out', 'index.csv'))).toBe(false);
+    fs.rmSync(path.join(dir, 'out'), { recursive: true });
     // a month without placements writes an empty index.csv and says so
     const empty = bpv(['report', 'monthly', '--month', '2019-01', '--format', 'csv', '--out', path.join(dir, 'leeg'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
     expect(empty.code).toBe(0);
