@@ -7,7 +7,7 @@ import { todayIso } from '../domain/dates.js';
 import { EXIT, UsageError } from '../errors.js';
 import { reportMsg } from '../i18n/report.js';
 import { parseDialect } from '../output/csv.js';
-import { writeReports } from '../report/files.js';
+import { openReportFiles, type ReportFiles } from '../report/files.js';
 import { reportJson, type PoReport } from '../report/model.js';
 import { parseMonth, type ReportMonth } from '../report/month.js';
 import { readMonthlyReports, type MonthlyReports } from '../report/monthly.js';
@@ -37,6 +37,8 @@ export interface BuiltReports {
   /** the validator's notes: rules that could not run, and why */
   notes: string[];
   school: PdfSchool;
+  /** the output directory, opened before the database was read (none for JSON) */
+  files: ReportFiles | null;
 }
 
 /** Flags checked before the database is opened: a bad --month is exit 2 even without one. */
@@ -56,25 +58,33 @@ export function buildReports(db: Db, f: ReportFlags): BuiltReports {
     if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
   }
   let notes: string[] = [];
-  const reports = readMonthlyReports(db, {
-    month,
-    asOf,
-    praktijkopleiders: pos,
-    // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
-    // the POK module's passes over every placement.
-    ...(f.format === 'csv'
-      ? { pok: false as const }
-      : {
-          findings: (ids: string[]) => {
-            if (pos.length && ids.length === 0) return [];
-            // Findings whose day or week overlaps the month, and the placement findings: exactly
-            // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
-            const r = runValidation(db, { asOf, from: month.firstIso, to: month.lastIso, ...(pos.length ? { placement: ids } : {}) });
-            notes = r.notes;
-            return r.findings;
-          },
-        }),
-  });
+  const files = f.format === 'json' ? null : writing(f.out, () => openReportFiles({ dir: f.out, format: f.format as 'csv' | 'pdf', dialect: parseDialect(f.csvDialect) }));
+  let reports: MonthlyReports;
+  try {
+    reports = readMonthlyReports(db, {
+      month,
+      asOf,
+      praktijkopleiders: pos,
+      // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
+      // the POK module's passes over every placement.
+      ...(f.format === 'csv'
+        ? { pok: false as const }
+        : {
+            findings: (ids: string[]) => {
+              if (pos.length && ids.length === 0) return [];
+              // Findings whose day or week overlaps the month, and the placement findings: exactly
+              // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
+              const r = runValidation(db, { asOf, from: month.firstIso, to: month.lastIso, ...(pos.length ? { placement: ids } : {}) });
+              notes = r.notes;
+              return r.findings;
+            },
+          }),
+      ...(files ? { announce: (emails: readonly string[]) => files.announce(month.month, emails) } : {}),
+    });
+  } catch (e) {
+    void files?.abort();
+    throw e;
+  }
   const setting = (k: string) => getSetting(db, k) ?? null;
   const school: PdfSchool = {
     naam: setting('school.naam'),
@@ -84,7 +94,7 @@ export function buildReports(db: Db, f: ReportFlags): BuiltReports {
     telefoon: setting('school.telefoon'),
     email: setting('school.email'),
   };
-  return { month, asOf, reports, notes, school };
+  return { month, asOf, reports, notes, school, files };
 }
 
 /** Prints the JSON, or writes the files and index.csv; returns the exit code. */
@@ -102,22 +112,27 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
   const progress = io.stderrIsTty && built.reports.size > 1
     ? (i: number) => process.stderr.write(`\r${m.progress(i, built.reports.size)}${i === built.reports.size ? '\n' : ''}`)
     : undefined;
-  let written: string[];
-  try {
-    written = await writeReports(noteEmpty(io, built.reports, monthName), {
-      dir: f.out,
-      format: f.format,
-      dialect: parseDialect(f.csvDialect),
-      ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
-      ...(progress ? { progress } : {}),
-    });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EISDIR'].includes(code)) throw new UsageError(m.cannotWrite(f.out, code));
-    throw e;
-  }
+  const written = await writing(f.out, () => built.files!.write(noteEmpty(io, built.reports, monthName), {
+    ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
+    ...(progress ? { progress } : {}),
+  }));
   io.err(m.written(written.length - 1, f.format, path.relative(process.cwd(), f.out) || '.'));
   return EXIT.ok;
+}
+
+/** Runs fn; a file system refusal in --out becomes a usage error that names it. */
+function writing<T>(out: string, fn: () => T): T {
+  const refused = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EISDIR'].includes(code)) return new UsageError(reportMsg().cannotWrite(out, code));
+    return e;
+  };
+  try {
+    const r = fn();
+    return (r instanceof Promise ? r.catch((e: unknown) => { throw refused(e); }) : r) as T;
+  } catch (e) {
+    throw refused(e);
+  }
 }
 
 /** Passes the reports on, saying on stderr which requested praktijkopleider had no students. */

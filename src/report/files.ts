@@ -31,35 +31,60 @@ export interface WriteOptions {
   dir: string;
   format: FileFormat;
   dialect: CsvDialect;
+}
+
+export interface WriteHooks {
   /** the PDF renderer, loaded by the caller only when PDFs are asked for */
   pdf?: (r: PoReport) => Promise<Uint8Array>;
   /** called after each file: how many are written */
   progress?: (written: number) => void;
 }
 
-/** Writes every report and index.csv; returns the paths written, index.csv last. */
-export async function writeReports(reports: Iterable<PoReport>, opts: WriteOptions): Promise<string[]> {
+/** The run's output directory, opened before the database is read. */
+export interface ReportFiles {
+  /** the praktijkopleiders whose reports will come: their files are made meanwhile */
+  announce(month: string, emails: readonly string[]): void;
+  /** Writes every report and index.csv; returns the paths written, index.csv last. */
+  write(reports: Iterable<PoReport>, hooks?: WriteHooks): Promise<string[]>;
+  /** the run failed before write() */
+  abort(): Promise<void>;
+}
+
+/**
+ * Makes the directory and removes index.csv. CSV files are written on a second thread, which
+ * makes the announced files while this one reads the database. (PDFs are written here:
+ * rendering dwarfs their writes.)
+ */
+export function openReportFiles(opts: WriteOptions): ReportFiles {
   mkdirSync(opts.dir, { recursive: true });
   const indexFile = path.join(opts.dir, 'index.csv');
   rmSync(indexFile, { force: true });
-  const written: string[] = [];
-  const index: IndexEntry[] = [];
   const writer = opts.format === 'csv' ? threadWriter() : syncWriter();
-  try {
-    for (const r of reports) {
-      const name = reportFileName(r.month, r.praktijkopleider.email, opts.format);
-      const file = path.join(opts.dir, name);
-      writer.write(file, opts.format === 'csv' ? reportCsv(r, opts.dialect) : await opts.pdf!(r));
-      written.push(file);
-      index.push(indexEntry(r, name));
-      opts.progress?.(written.length);
-    }
-  } catch (e) {
-    await writer.abort();
-    throw e;
-  }
-  await writer.close();
-  writeAtomic(indexFile, indexCsv(index, opts.dialect));
-  written.push(indexFile);
-  return written;
+  return {
+    announce(month, emails) {
+      writer.create(emails.map((e) => path.join(opts.dir, reportFileName(month, e, opts.format))));
+    },
+    abort: () => writer.abort(),
+    async write(reports, hooks = {}) {
+      const written: string[] = [];
+      const index: IndexEntry[] = [];
+      try {
+        for (const r of reports) {
+          const name = reportFileName(r.month, r.praktijkopleider.email, opts.format);
+          const file = path.join(opts.dir, name);
+          writer.write(file, opts.format === 'csv' ? reportCsv(r, opts.dialect) : await hooks.pdf!(r));
+          written.push(file);
+          index.push(indexEntry(r, name));
+          hooks.progress?.(written.length);
+        }
+      } catch (e) {
+        await writer.abort();
+        throw e;
+      }
+      await writer.close();
+      writeAtomic(indexFile, indexCsv(index, opts.dialect));
+      written.push(indexFile);
+      return written;
+    },
+  };
 }

@@ -30,6 +30,8 @@ export interface MonthlyOptions {
    * has no POK column, skips the POK module's pass over every placement's data).
    */
   pok?: ((db: Db, plaatsingIds: string[]) => PokLookup) | false;
+  /** told whose reports will come (by e-mail, in their order) before the timesheets are read */
+  announce?: (emails: readonly string[]) => void;
 }
 
 /** How many days after the month's last day an ending BPV asks for the final assessment. */
@@ -179,12 +181,13 @@ export function readMonthlyReports(db: Db, opts: MonthlyOptions): MonthlyReports
   const rows = readPlacements(db, opts.month, requested).sort(
     (a, b) => compare(a.po_email, b.po_email) || compare(a.plaatsing_id, b.plaatsing_id),
   );
+  // a requested praktijkopleider without placements in the month still gets a report
+  const emails = [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
+  opts.announce?.(emails);
   const ids = rows.map((r) => r.plaatsing_id);
   const hoursOf = groupHours(readMonthHours(db, opts.month, requested), readApprovedBefore(db, opts.month, requested));
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
   const findings = byPlacement(opts.findings ? opts.findings(ids) : []);
-  // a requested praktijkopleider without placements in the month still gets a report
-  const emails = [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
   const names = personNames(db, emails);
   const companies = companyNames(db, [...new Set(rows.map((r) => r.company_id))]);
   const { month, asOf } = opts;
