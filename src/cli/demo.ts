@@ -125,7 +125,7 @@ export function registerDemo(program: Command, cli: Cli): void {
         const reportDir = path.join(dir, 'rapportages');
         for (const [format, out] of [['pdf', reportDir], ['csv', path.join(reportDir, 'csv')]] as const) {
           const flags: ReportFlags = { month: DEMO_MONTH, asOf: DEMO_AS_OF, format, out };
-          await emitReports(io, buildReports(db, flags), flags);
+          await emitReports(io, await buildReports(db, flags), flags);
         }
 
         step('Klaar');

@@ -8,6 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { reportMsg } from '../i18n/report.js';
 import { parseDialect } from '../output/csv.js';
 import { openReportFiles, type ReportFiles } from '../report/files.js';
+import { startReportThread, syncWriter, type ReportThread } from '../report/thread.js';
 import { reportJson, type PoReport } from '../report/model.js';
 import { parseMonth, type ReportMonth } from '../report/month.js';
 import { readMonthlyReports, type MonthlyReports } from '../report/monthly.js';
@@ -37,7 +38,9 @@ export interface BuiltReports {
   /** the validator's notes: rules that could not run, and why */
   notes: string[];
   school: PdfSchool;
-  /** the output directory, opened before the database was read (none for JSON) */
+  /** the report's second thread, if it has one: it read the hours and writes the CSV files */
+  thread: ReportThread | null;
+  /** --out, opened while the hours were read on that thread (CSV of everyone) */
   files: ReportFiles | null;
 }
 
@@ -50,7 +53,7 @@ export function checkReportFlags(f: ReportFlags): { month: ReportMonth; asOf: st
 }
 
 /** The month's reports from an open database: what the command and the demo share. */
-export function buildReports(db: Db, f: ReportFlags): BuiltReports {
+export async function buildReports(db: Db, f: ReportFlags): Promise<BuiltReports> {
   const { month, asOf } = checkReportFlags(f);
   const pos = f.praktijkopleider ?? [];
   if (pos.length) {
@@ -58,10 +61,18 @@ export function buildReports(db: Db, f: ReportFlags): BuiltReports {
     if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
   }
   let notes: string[] = [];
-  const files = f.format === 'json' ? null : writing(f.out, () => openReportFiles({ dir: f.out, format: f.format as 'csv' | 'pdf', dialect: parseDialect(f.csvDialect) }));
+  // a second thread for every praktijkopleider's month (its scans) or for CSV files (their writes)
+  const thread = !pos.length || f.format === 'csv' ? startReportThread() : null;
+  let files: ReportFiles | null = null;
+  // CSV: the files are made while that thread reads the hours
+  const announce = (emails: readonly string[]) => {
+    const opened = openFiles(f, thread);
+    writing(f.out, () => opened.create(month.month, emails));
+    files = opened;
+  };
   let reports: MonthlyReports;
   try {
-    reports = readMonthlyReports(db, {
+    reports = await readMonthlyReports(db, {
       month,
       asOf,
       praktijkopleiders: pos,
@@ -79,10 +90,11 @@ export function buildReports(db: Db, f: ReportFlags): BuiltReports {
               return r.findings;
             },
           }),
-      ...(files ? { announce: (emails: readonly string[]) => files.announce(month.month, emails) } : {}),
+      ...(thread ? { hours: (m: ReportMonth) => thread.hours(db.name, m) } : {}),
+      ...(f.format === 'csv' ? { announce } : {}),
     });
   } catch (e) {
-    void files?.abort();
+    void thread?.abort();
     throw e;
   }
   const setting = (k: string) => getSetting(db, k) ?? null;
@@ -94,13 +106,15 @@ export function buildReports(db: Db, f: ReportFlags): BuiltReports {
     telefoon: setting('school.telefoon'),
     email: setting('school.email'),
   };
-  return { month, asOf, reports, notes, school, files };
+  return { month, asOf, reports, notes, school, thread, files };
 }
 
 /** Prints the JSON, or writes the files and index.csv; returns the exit code. */
 export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): Promise<number> {
   const m = reportMsg();
   for (const n of built.notes) io.err(io.ce.dim(`• ${n}`));
+  // the thread writes CSV files only
+  if (f.format !== 'csv') void built.thread?.abort();
   if (f.format === 'json') {
     io.out(JSON.stringify([...built.reports].map(reportJson)));
     return EXIT.ok;
@@ -112,12 +126,19 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
   const progress = io.stderrIsTty && built.reports.size > 1
     ? (i: number) => process.stderr.write(`\r${m.progress(i, built.reports.size)}${i === built.reports.size ? '\n' : ''}`)
     : undefined;
-  const written = await writing(f.out, () => built.files!.write(noteEmpty(io, built.reports, monthName), {
+  const files = built.files ?? openFiles(f, built.thread);
+  const written = await writing(f.out, () => files.write(noteEmpty(io, built.reports, monthName), {
     ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
     ...(progress ? { progress } : {}),
   }));
   io.err(m.written(written.length - 1, f.format, path.relative(process.cwd(), f.out) || '.'));
   return EXIT.ok;
+}
+
+/** --out for the reports; CSV files are written on the report's thread when there is one. */
+function openFiles(f: ReportFlags, thread: ReportThread | null): ReportFiles {
+  const format = f.format === 'json' ? 'csv' : f.format;
+  return writing(f.out, () => openReportFiles({ dir: f.out, format, dialect: parseDialect(f.csvDialect) }, format === 'csv' ? thread ?? syncWriter : syncWriter));
 }
 
 /** Runs fn; a file system refusal in --out becomes a usage error that names it. */

@@ -12,7 +12,7 @@ import { UNITS_PER_HOUR, toUnits } from '../rules/hours.js';
 import type { ReportMonth } from './month.js';
 import { WEEK_STATUSES, type Hours, type PoReport, type ReportPlacement, type ReportWeek } from './model.js';
 import { pokLookup as defaultPokLookup, type PokLookup } from './pok.js';
-import { companyNames, personNames, readApprovedBefore, readMonthHours, readPlacements, type MonthRow, type PlacementRow } from './queries.js';
+import { MONTH_ROW, companyNames, personNames, readHours, readPlacements, type MonthHours, type PlacementRow, type ReportHours } from './queries.js';
 
 export interface MonthlyOptions {
   month: ReportMonth;
@@ -30,7 +30,12 @@ export interface MonthlyOptions {
    * has no POK column, skips the POK module's pass over every placement's data).
    */
   pok?: ((db: Db, plaatsingIds: string[]) => PokLookup) | false;
-  /** told whose reports will come (by e-mail, in their order) before the timesheets are read */
+  /**
+   * Every placement's hours read elsewhere (the report's second thread, with its own
+   * connection), or null when that failed. Used only for all praktijkopleiders.
+   */
+  hours?: (month: ReportMonth) => Promise<ReportHours | null>;
+  /** whose reports will come (by e-mail, in their order), told while the hours are read elsewhere */
   announce?: (emails: readonly string[]) => void;
 }
 
@@ -40,20 +45,21 @@ const FINAL_ASSESSMENT_DAYS = 30;
 const hours = (units: number): number => Math.round(units / (UNITS_PER_HOUR / 100)) / 100;
 
 interface PlacementHours {
-  /** by week index in the month (0 = the week of its first day) */
-  weeks: (MonthRow | undefined)[];
+  /** by week index in the month (0 = the week of its first day): the group's offset in MonthHours */
+  weeks: (number | undefined)[];
   /** approved worked hours (units) from startdatum up to the month's end or the effective end */
   approved: number;
 }
 
-function groupHours(month: readonly MonthRow[], before: ReadonlyMap<number, number>): Map<number, PlacementHours> {
+function groupHours({ month, before }: ReportHours): Map<number, PlacementHours> {
   const byPlacement = new Map<number, PlacementHours>();
-  for (const [id, units] of before) byPlacement.set(id, { weeks: [], approved: units });
-  for (const r of month) {
-    let h = byPlacement.get(r[0]);
-    if (h === undefined) byPlacement.set(r[0], (h = { weeks: [], approved: 0 }));
-    h.approved += r[7];
-    h.weeks[r[1]] = r;
+  for (let i = 0; i < before.length; i += 2) byPlacement.set(before[i]!, { weeks: [], approved: before[i + 1]! });
+  for (let at = 0; at < month.length; at += MONTH_ROW) {
+    const id = month[at]!;
+    let h = byPlacement.get(id);
+    if (h === undefined) byPlacement.set(id, (h = { weeks: [], approved: 0 }));
+    h.approved += month[at + 7]!;
+    h.weeks[month[at + 1]!] = at;
   }
   return byPlacement;
 }
@@ -66,23 +72,25 @@ function iso(day: number): string {
   return s;
 }
 
-function weeksOf(p: PlacementRow, month: ReportMonth, h: PlacementHours | undefined): { weeks: ReportWeek[]; totals: Hours } {
+function weeksOf(p: PlacementRow, month: ReportMonth, packed: MonthHours, h: PlacementHours | undefined): { weeks: ReportWeek[]; totals: Hours } {
   const lo = Math.max(month.first, toDay(p.startdatum));
   const hi = Math.min(month.last, toDay(p.eind));
   const weeks: ReportWeek[] = [];
   const units = [0, 0, 0, 0];
   for (let monday = mondayOf(lo); monday <= hi; monday += 7) {
-    const row = h?.weeks[(monday - month.firstMonday) / 7];
-    if (row) for (let i = 0; i < 4; i++) units[i] += row[2 + i];
+    const at = h?.weeks[(monday - month.firstMonday) / 7];
+    // gewerkt, ziek, afwezig, verlof, rank: MonthRow's fields 2-6
+    const v = (i: number) => (at === undefined ? 0 : packed[at + 2 + i]!);
+    for (let i = 0; i < 4; i++) units[i] += v(i);
     weeks.push({
       week: isoWeekOfMonday(monday),
       van: iso(Math.max(monday, lo)),
       tot: iso(Math.min(monday + 6, hi)),
-      gewerkt: hours(row?.[2] ?? 0),
-      ziek: hours(row?.[3] ?? 0),
-      afwezig: hours(row?.[4] ?? 0),
-      verlof: hours(row?.[5] ?? 0),
-      status: row ? WEEK_STATUSES[row[6]]! : 'leeg',
+      gewerkt: hours(v(0)),
+      ziek: hours(v(1)),
+      afwezig: hours(v(2)),
+      verlof: hours(v(3)),
+      status: at === undefined ? 'leeg' : WEEK_STATUSES[v(4)]!,
     });
   }
   return { weeks, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
@@ -114,11 +122,12 @@ function placementReport(
   leerbedrijf: string,
   month: ReportMonth,
   asOf: IsoDate,
+  packed: MonthHours,
   h: PlacementHours | undefined,
   pok: PokLookup | null,
   findings: readonly Finding[],
 ): ReportPlacement {
-  const { weeks, totals } = weeksOf(p, month, h);
+  const { weeks, totals } = weeksOf(p, month, packed, h);
   const approved = h?.approved ?? 0;
   return {
     placement: p.plaatsing_id,
@@ -173,19 +182,45 @@ export interface MonthlyReports extends Iterable<PoReport> {
  * garbage collector to carry along (a thousand reports of the bench cost half their time in
  * GC when all were held).
  */
-export function readMonthlyReports(db: Db, opts: MonthlyOptions): MonthlyReports {
+export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<MonthlyReports> {
   const requested = opts.praktijkopleiders?.length ? [...new Set(opts.praktijkopleiders.map((e) => e.trim().toLowerCase()))] : null;
   // three passes over a table of a million rows: read through a memory map rather than a
   // system call per page (a third less system time on the bench); only this connection
   db.pragma('mmap_size = 1073741824');
-  const rows = readPlacements(db, opts.month, requested).sort(
-    (a, b) => compare(a.po_email, b.po_email) || compare(a.plaatsing_id, b.plaatsing_id),
-  );
-  // a requested praktijkopleider without placements in the month still gets a report
-  const emails = [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
-  opts.announce?.(emails);
+  const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
+  const version = dataVersion();
+  const elsewhere = requested === null ? opts.hours?.(opts.month) : undefined;
+  /** everything this connection reads, in one snapshot; the hours too when `hours` */
+  const read = (hours: boolean) => {
+    db.exec('BEGIN');
+    try {
+      const rows = readPlacements(db, opts.month, requested).sort(
+        (a, b) => compare(a.po_email, b.po_email) || compare(a.plaatsing_id, b.plaatsing_id),
+      );
+      return { rows, hours: hours ? readHours(db, opts.month, requested) : null };
+    } finally {
+      db.exec('COMMIT');
+    }
+  };
+  let data = read(elsewhere === undefined);
+  /** a requested praktijkopleider without placements in the month still gets a report */
+  const emailsOf = (rows: readonly PlacementRow[]) => [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
+  let emails = emailsOf(data.rows);
+  if (elsewhere) {
+    opts.announce?.(emails);
+    const hours = await elsewhere;
+    // The other connection read a state of its own: this one's when nothing was committed
+    // since `version` was read. Else (an import meanwhile) all is read again here.
+    if (hours !== null && dataVersion() === version) data = { ...data, hours };
+    else {
+      data = read(true);
+      emails = emailsOf(data.rows);
+    }
+  }
+  const { rows } = data;
   const ids = rows.map((r) => r.plaatsing_id);
-  const hoursOf = groupHours(readMonthHours(db, opts.month, requested), readApprovedBefore(db, opts.month, requested));
+  const packed = data.hours!;
+  const hoursOf = groupHours(packed);
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
   const findings = byPlacement(opts.findings ? opts.findings(ids) : []);
   const names = personNames(db, emails);
@@ -199,7 +234,7 @@ export function readMonthlyReports(db: Db, opts: MonthlyOptions): MonthlyReports
       for (; i < rows.length && rows[i]!.po_email === email; i++) {
         const r = rows[i]!;
         const leerbedrijf = companies.get(r.company_id) ?? '';
-        report.placements.push(placementReport(r, leerbedrijf, month, asOf, hoursOf.get(r.id), pok, findings.get(r.plaatsing_id) ?? []));
+        report.placements.push(placementReport(r, leerbedrijf, month, asOf, packed.month, hoursOf.get(r.id), pok, findings.get(r.plaatsing_id) ?? []));
         if (!report.leerbedrijven.includes(leerbedrijf)) report.leerbedrijven.push(leerbedrijf);
       }
       report.leerbedrijven.sort(collator.compare);
@@ -207,9 +242,4 @@ export function readMonthlyReports(db: Db, opts: MonthlyOptions): MonthlyReports
     }
   }
   return { size: emails.length, [Symbol.iterator]: build };
-}
-
-/** The reports, one per praktijkopleider, ordered by e-mail address. */
-export function monthlyReports(db: Db, opts: MonthlyOptions): PoReport[] {
-  return [...readMonthlyReports(db, opts)];
 }

@@ -1,0 +1,58 @@
+// The report's second thread (thread.ts): first the scans of the timesheets on a connection of
+// its own, then the CSV files, in the order they come.
+import { writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { openDb } from '../db/open.js';
+import type { ReportMonth } from './month.js';
+import type { ReportHours } from './queries.js';
+import { readHours } from './queries.js';
+
+export type ThreadRequest =
+  | { type: 'hours'; file: string; month: ReportMonth }
+  | { type: 'write'; file: string; data: string | Uint8Array }
+  | { type: 'done' };
+export type ThreadReply =
+  | { type: 'hours'; hours: ReportHours | null; message?: string }
+  | { type: 'done'; written: number }
+  | { type: 'failed'; message: string; code: string | undefined };
+
+const port = parentPort!;
+let written = 0;
+let failed = false;
+
+function hours(file: string, month: ReportMonth): void {
+  try {
+    const db = openDb(file, { write: false });
+    try {
+      db.pragma('mmap_size = 1073741824');
+      db.exec('BEGIN');
+      const h = readHours(db, month, null);
+      db.exec('COMMIT');
+      port.postMessage({ type: 'hours', hours: h } satisfies ThreadReply, [h.month.buffer, h.before.buffer]);
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    // the main thread then reads them itself
+    port.postMessage({ type: 'hours', hours: null, message: (e as Error).message } satisfies ThreadReply);
+  }
+}
+
+port.on('message', (m: ThreadRequest) => {
+  if (m.type === 'hours') return hours(m.file, m.month);
+  if (m.type === 'done') {
+    if (!failed) port.postMessage({ type: 'done', written } satisfies ThreadReply);
+    port.close();
+    return;
+  }
+  if (failed) return;
+  try {
+    writeFileSync(m.file, m.data);
+    written++;
+  } catch (e) {
+    // the first failure is the one to report; the files after it are not written
+    failed = true;
+    const err = e as NodeJS.ErrnoException;
+    port.postMessage({ type: 'failed', message: err.message, code: err.code } satisfies ThreadReply);
+  }
+});

@@ -1,0 +1,78 @@
+// The report's second thread. Every praktijkopleider's report reads the timesheets twice (the
+// month's weeks, the approved hours before the month) and the placements once: the two scans
+// run there on a connection of its own while this thread reads the placements and makes the
+// files (the caller checks that both read the same state of the database). Then it fills the
+// CSV files while this thread builds the next ones: writing a thousand files took as long as
+// building them. One thread for both: the machines have two cores.
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ReportMonth } from './month.js';
+import type { ReportHours } from './queries.js';
+import type { ThreadReply, ThreadRequest } from './thread-worker.js';
+
+const WORKER_URL = new URL('./thread-worker.js', import.meta.url);
+
+/** Where files are written: on this thread, or on the report's second thread. */
+export interface FileWriter {
+  write(file: string, data: string | Uint8Array): void;
+  /** resolves when every file is written; rejects with the first failure (an Error with its errno code) */
+  close(): Promise<void>;
+  /** stops writing: the run failed on this side */
+  abort(): Promise<void>;
+}
+
+export const syncWriter: FileWriter = { write: (file, data) => writeFileSync(file, data), close: async () => {}, abort: async () => {} };
+
+export interface ReportThread extends FileWriter {
+  /** every placement's hours, read there; null when that failed (read them here) */
+  hours(dbFile: string, month: ReportMonth): Promise<ReportHours | null>;
+}
+
+/** null where a thread cannot be: BPV_THREADS=1, or running from the TypeScript sources */
+export function startReportThread(): ReportThread | null {
+  if (process.env.BPV_THREADS === '1' || !existsSync(fileURLToPath(WORKER_URL))) return null;
+  const worker = new Worker(WORKER_URL);
+  // a run that fails on this thread ends without waiting for it
+  worker.unref();
+  const post = (m: ThreadRequest) => worker.postMessage(m);
+  let onHours: ((h: ReportHours | null) => void) | undefined;
+  let failure: Error | undefined;
+  let onDone: { resolve(): void; reject(e: Error): void } | undefined;
+  worker.on('message', (m: ThreadReply) => {
+    if (m.type === 'hours') onHours?.(m.hours);
+    else if (m.type === 'failed') {
+      failure = Object.assign(new Error(m.message), { code: m.code });
+      onDone?.reject(failure);
+    } else onDone?.resolve();
+  });
+  worker.on('error', (e) => {
+    failure ??= e;
+    onHours?.(null);
+    onDone?.reject(e);
+  });
+  return {
+    hours(dbFile, month) {
+      return new Promise((resolve) => {
+        onHours = resolve;
+        worker.ref();
+        post({ type: 'hours', file: dbFile, month });
+      }).finally(() => worker.unref()) as Promise<ReportHours | null>;
+    },
+    write(file, data) {
+      if (failure) throw failure;
+      post({ type: 'write', file, data });
+    },
+    close() {
+      if (failure) return Promise.reject(failure);
+      worker.ref();
+      return new Promise<void>((resolve, reject) => {
+        onDone = { resolve, reject };
+        post({ type: 'done' });
+      });
+    },
+    async abort() {
+      await worker.terminate();
+    },
+  };
+}
