@@ -7,7 +7,7 @@ import { todayIso } from '../domain/dates.js';
 import { EXIT, UsageError } from '../errors.js';
 import { reportMsg } from '../i18n/report.js';
 import { parseDialect } from '../output/csv.js';
-import { openReportFiles, type ReportFiles } from '../report/files.js';
+import { openReportFiles, type FileFormat, type ReportFiles } from '../report/files.js';
 import { startReportThread, syncWriter, type ReportThread } from '../report/thread.js';
 import { reportJson, type PoReport } from '../report/model.js';
 import { parseMonth, type ReportMonth } from '../report/month.js';
@@ -66,7 +66,7 @@ export async function buildReports(db: Db, f: ReportFlags): Promise<BuiltReports
   let files: ReportFiles | null = null;
   // CSV: the files are made while that thread reads the hours
   const announce = (emails: readonly string[]) => {
-    const opened = openFiles(f, thread);
+    const opened = openFiles(f, 'csv', thread);
     writing(f.out, () => opened.create(month.month, emails));
     files = opened;
   };
@@ -126,7 +126,7 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
   const progress = io.stderrIsTty && built.reports.size > 1
     ? (i: number) => process.stderr.write(`\r${m.progress(i, built.reports.size)}${i === built.reports.size ? '\n' : ''}`)
     : undefined;
-  const files = built.files ?? openFiles(f, built.thread);
+  const files = built.files ?? openFiles(f, f.format, built.thread);
   const written = await writing(f.out, () => files.write(noteEmpty(io, built.reports, monthName), {
     ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
     ...(progress ? { progress } : {}),
@@ -136,9 +136,9 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
 }
 
 /** --out for the reports; CSV files are written on the report's thread when there is one. */
-function openFiles(f: ReportFlags, thread: ReportThread | null): ReportFiles {
-  const format = f.format === 'json' ? 'csv' : f.format;
-  return writing(f.out, () => openReportFiles({ dir: f.out, format, dialect: parseDialect(f.csvDialect) }, format === 'csv' ? thread ?? syncWriter : syncWriter));
+function openFiles(f: ReportFlags, format: FileFormat, thread: ReportThread | null): ReportFiles {
+  const writer = format === 'csv' ? thread ?? syncWriter : syncWriter;
+  return writing(f.out, () => openReportFiles({ dir: f.out, format, dialect: parseDialect(f.csvDialect) }, writer));
 }
 
 /** Runs fn; a file system refusal in --out becomes a usage error that names it. */

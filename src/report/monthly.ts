@@ -192,14 +192,16 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
   const elsewhere = requested === null ? opts.hours?.(opts.month) : undefined;
   /** everything this connection reads, in one snapshot; the hours too when `hours` */
   const read = (hours: boolean) => {
-    db.exec('BEGIN');
+    // within a caller's transaction its snapshot serves
+    const own = !db.inTransaction;
+    if (own) db.exec('BEGIN');
     try {
       const rows = readPlacements(db, opts.month, requested).sort(
         (a, b) => compare(a.po_email, b.po_email) || compare(a.plaatsing_id, b.plaatsing_id),
       );
       return { rows, hours: hours ? readHours(db, opts.month, requested) : null };
     } finally {
-      db.exec('COMMIT');
+      if (own) db.exec('COMMIT');
     }
   };
   let data = read(elsewhere === undefined);

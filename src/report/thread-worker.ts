@@ -13,11 +13,10 @@ export type ThreadRequest =
   | { type: 'done' };
 export type ThreadReply =
   | { type: 'hours'; hours: ReportHours | null; message?: string }
-  | { type: 'done'; written: number }
+  | { type: 'done' }
   | { type: 'failed'; message: string; code: string | undefined };
 
 const port = parentPort!;
-let written = 0;
 let failed = false;
 
 function hours(file: string, month: ReportMonth): void {
@@ -41,14 +40,13 @@ function hours(file: string, month: ReportMonth): void {
 port.on('message', (m: ThreadRequest) => {
   if (m.type === 'hours') return hours(m.file, m.month);
   if (m.type === 'done') {
-    if (!failed) port.postMessage({ type: 'done', written } satisfies ThreadReply);
+    if (!failed) port.postMessage({ type: 'done' } satisfies ThreadReply);
     port.close();
     return;
   }
   if (failed) return;
   try {
     writeFileSync(m.file, m.data);
-    written++;
   } catch (e) {
     // the first failure is the one to report; the files after it are not written
     failed = true;

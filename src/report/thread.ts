@@ -46,10 +46,15 @@ export function startReportThread(): ReportThread | null {
       onDone?.reject(failure);
     } else onDone?.resolve();
   });
-  worker.on('error', (e) => {
+  const lost = (e: Error) => {
     failure ??= e;
     onHours?.(null);
-    onDone?.reject(e);
+    onDone?.reject(failure);
+  };
+  worker.on('error', lost);
+  // it ends by itself (code 0) only after its reply to 'done'
+  worker.on('exit', (code) => {
+    if (code !== 0) lost(new Error(`report thread stopped (${code})`));
   });
   return {
     hours(dbFile, month) {
