@@ -138,6 +138,26 @@ describe('bpv import placements', () => {
     ]);
   });
 
+  it('a stored placement does not change students: two placements under one id are refused, also from the reject file', () => {
+    const r = (over: Partial<Record<string, string>>) => row({ Leerdoelen: '', ...over });
+    const dir = tempDir({ 'a.csv': excelCsv([HEADER, r({ 'Plaatsing ID': 'F-001' }), r({ 'Plaatsing ID': 'F-001', Studentnummer: '777', Voornaam: 'Mees' })]) });
+    const first = bpv(['import', 'placements', 'a.csv', '--reject-file', 'fout.csv', '--json'], { cwd: dir });
+    expect(JSON.parse(first.stdout)).toMatchObject({ inserted: 1, rejected: 1 });
+    // the clerk imports the reject file as it is: it would give Zoë's placement to Mees
+    const again = bpv(['import', 'placements', 'fout.csv', '--json'], { cwd: dir });
+    expect(again.code).toBe(1);
+    const summary = JSON.parse(again.stdout);
+    expect(summary).toMatchObject({ inserted: 0, updated: 0, rejected: 1 });
+    expect(summary.errors).toEqual([{
+      line: 2, column: 'studentnummer', value: '777',
+      message: 'plaatsing F-001 is van student 0012345, niet van 777; een plaatsing wisselt niet van student (uren en POK horen erbij): controleer plaatsing_id',
+    }]);
+    expect(bpvJson(['placements', 'show', 'F-001', '--json'], { cwd: dir })).toMatchObject({ studentnummer: '0012345', voornaam: 'Zoë' });
+    // its own student, changed otherwise, is an update as before
+    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, r({ 'Plaatsing ID': 'F-001', 'Uren per week': '24' })]));
+    expect(JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 1, rejected: 0 });
+  });
+
   it('a student, company or supervisor on several rows: values merge, the last wins, differences are warned', () => {
     const r = (over: Partial<Record<string, string>>) => row({ Leerdoelen: '', ...over });
     const dir = tempDir({

@@ -85,6 +85,8 @@ const nl = {
   tsHoursRange: (v: string) => `${q(v)}: uren moeten tussen 0 en 24 liggen`,
   tsApprovedNeedsDate: () => `status goedgekeurd zonder goedgekeurd_op: vul de datum van het akkoord in`,
   tsStudentMismatch: (nr: string, id: string, actual: string) => `student ${nr} hoort niet bij plaatsing ${id} (die is van ${actual})`,
+  placementOtherStudent: (id: string, actual: string, nr: string) =>
+    `plaatsing ${id} is van student ${actual}, niet van ${nr}; een plaatsing wisselt niet van student (uren en POK horen erbij): controleer plaatsing_id`,
   tsNoPlacement: (nr: string, datum: string, all: readonly string[]) =>
     `student ${nr} heeft op ${datum} geen plaatsing` + (all.length ? `; plaatsingen: ${all.join(', ')}` : ' (geen enkele plaatsing bekend)'),
   tsSeveralPlacements: (nr: string, datum: string, hits: readonly string[]) =>
@@ -212,6 +214,8 @@ const en: Messages = {
   tsHoursRange: (v) => `${q(v)}: hours must be between 0 and 24`,
   tsApprovedNeedsDate: () => `status goedgekeurd without goedgekeurd_op: fill in the approval date`,
   tsStudentMismatch: (nr, id, actual) => `student ${nr} does not belong to placement ${id} (it is ${actual}'s)`,
+  placementOtherStudent: (id, actual, nr) =>
+    `placement ${id} belongs to student ${actual}, not ${nr}; a placement does not change students (its hours and POK belong to it): check plaatsing_id`,
   tsNoPlacement: (nr, datum, all) => `student ${nr} has no placement on ${datum}` + (all.length ? `; placements: ${all.join(', ')}` : ' (no placement known at all)'),
   tsSeveralPlacements: (nr, datum, hits) => `student ${nr} has several placements on ${datum}: ${hits.join(', ')}; give plaatsing_id`,
   holidayEndBeforeBegin: (v, begin) => `${q(v)} is before begin ${begin}`,

@@ -152,6 +152,7 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
   );
   const batch = new BatchInserter(db, 'placements', ['plaatsing_id', 'assigned_id', ...PLACEMENT_FIELDS], 'plaatsing_id');
   const idTaken = db.prepare('SELECT 1 FROM placements WHERE plaatsing_id = ?');
+  const studentOf = db.prepare('SELECT studentnummer FROM placements WHERE plaatsing_id = ?').pluck();
   const nextId = db.prepare('SELECT ifnull(max(id), 0) + 1 AS n FROM placements');
   // Constraints across tables are checked at commit: shared records are settled at the end.
   // Each batch's parents are written before its placements all the same: while no violation
@@ -199,7 +200,15 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
   };
 
   return {
-    key: (row) => row.plaatsing_id ?? `${row.studentnummer}\u0000${row.company.kvk}\u0000${row.startdatum}`,
+    key(row, ctx) {
+      if (row.plaatsing_id === null) return `${row.studentnummer}\u0000${row.company.kvk}\u0000${row.startdatum}`;
+      // A stored placement under this id with another student: most likely two placements
+      // with one id (a duplicate in the source, or a row from a reject file). Updating it
+      // would hand one student's hours and signed POK to another. (An empty table has none.)
+      const owner = existing > 0 ? (studentOf.get(row.plaatsing_id) as string | undefined) : undefined;
+      if (owner !== undefined && owner !== row.studentnummer) return void ctx.error('studentnummer', msg().placementOtherStudent(row.plaatsing_id, owner, row.studentnummer));
+      return row.plaatsing_id;
+    },
     write: (row, ctx) => upsert(row, ctx, touchAndValues(row, ctx.line)),
     writeMany(items) {
       const all = items.map(({ row, ctx }) => touchAndValues(row, ctx.line));
