@@ -271,16 +271,36 @@ describe('bpv report monthly: files', () => {
     fs.writeFileSync(path.join(dir, 'bestand'), 'x');
     const blocked = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'bestand'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
     expect(blocked.code).toBe(2);
-    expect(blocked.stderr).toContain('--out');
+    expect(blocked.stderr).toContain(`--out ${path.join(dir, 'bestand')}: ${path.join(dir, 'bestand')} is een bestand, geen map; kies met --out een map (EEXIST)`);
     fs.rmSync(path.join(dir, 'bestand'));
-    // a report's file that cannot be written (a directory in its place, written by the second
-    // thread): the same usage error, and no index.csv for a mail merge to send
-    fs.mkdirSync(path.join(dir, 'out', '2026-11-s.deboer@hetzonnetje.nl.csv'), { recursive: true });
-    const isDir = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'out'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    // a report's file that cannot be written (a directory in its place), after a good run into
+    // the same directory: the same usage error naming it, no index.csv for a mail merge to
+    // send, the earlier run's reports whole, and no empty files left behind
+    const out = path.join(dir, 'out');
+    const args = ['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'csv', '--out', out, '--db', path.join(base, 'bpv.db')];
+    expect(bpv(args, { cwd: dir }).code).toBe(0);
+    const earlier = new Map(fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
+    const blocker = path.join(out, '2026-11-s.deboer@hetzonnetje.nl.csv');
+    fs.rmSync(blocker);
+    fs.mkdirSync(blocker);
+    fs.rmSync(path.join(out, '2026-11-d.visser@bitwerk.nl.csv'));
+    const isDir = bpv(args, { cwd: dir });
     expect(isDir.code, isDir.stderr).toBe(2);
-    expect(isDir.stderr).toContain('kan daar niet schrijven (EISDIR)');
-    expect(fs.existsSync(path.join(dir, 'out', 'index.csv'))).toBe(false);
-    fs.rmSync(path.join(dir, 'out'), { recursive: true });
+    expect(isDir.stderr).toContain(`${blocker} is een map, geen bestand; verplaats of hernoem die map (EISDIR)`);
+    expect(fs.existsSync(path.join(out, 'index.csv'))).toBe(false);
+    for (const f of fs.readdirSync(out)) {
+      if (f === path.basename(blocker)) continue;
+      const text = fs.readFileSync(path.join(out, f), 'utf8');
+      expect(text.length, f).toBeGreaterThan(0);
+      expect(text, f).toBe(earlier.get(f));
+    }
+    // index.csv itself a directory: the same kind of message, not an unexpected error
+    fs.rmSync(out, { recursive: true });
+    fs.mkdirSync(path.join(out, 'index.csv'), { recursive: true });
+    const indexDir = bpv(args, { cwd: dir });
+    expect(indexDir.code, indexDir.stderr).toBe(2);
+    expect(indexDir.stderr).toContain(`${path.join(out, 'index.csv')} is een map, geen bestand`);
+    fs.rmSync(out, { recursive: true });
     // a month without placements writes an empty index.csv and says so
     const empty = bpv(['report', 'monthly', '--month', '2019-01', '--format', 'csv', '--out', path.join(dir, 'leeg'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
     expect(empty.code).toBe(0);

@@ -5,7 +5,7 @@ import type { Db } from '../db/open.js';
 import { getSetting } from '../db/settings.js';
 import { todayIso } from '../domain/dates.js';
 import { EXIT, UsageError } from '../errors.js';
-import { reportMsg } from '../i18n/report.js';
+import { reportMsg, type WriteRefusal } from '../i18n/report.js';
 import { parseDialect } from '../output/csv.js';
 import { openReportFiles, type FileFormat, type ReportFiles } from '../report/files.js';
 import { startReportThread, syncWriter, type ReportThread } from '../report/thread.js';
@@ -95,6 +95,7 @@ export async function buildReports(db: Db, f: ReportFlags): Promise<BuiltReports
     });
   } catch (e) {
     void thread?.abort();
+    (files as ReportFiles | null)?.discard();
     throw e;
   }
   const setting = (k: string) => getSetting(db, k) ?? null;
@@ -141,12 +142,19 @@ function openFiles(f: ReportFlags, format: FileFormat, thread: ReportThread | nu
   return writing(f.out, () => openReportFiles({ dir: f.out, format, dialect: parseDialect(f.csvDialect) }, writer));
 }
 
-/** Runs fn; a file system refusal in --out becomes a usage error that names it. */
+const REFUSALS: Record<string, WriteRefusal> = {
+  ENOTDIR: 'notDir', EEXIST: 'notDir', EISDIR: 'isDir', ERR_FS_EISDIR: 'isDir', EACCES: 'denied', EPERM: 'denied', EROFS: 'readOnly', ENOSPC: 'full',
+};
+
+/** Runs fn; a file system refusal in --out becomes a usage error that names the file and why. */
 function writing<T>(out: string, fn: () => T): T {
   const refused = (e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EISDIR'].includes(code)) return new UsageError(reportMsg().cannotWrite(out, code));
-    return e;
+    const err = e as NodeJS.ErrnoException & { info?: { path?: string } };
+    const why = err.code ? REFUSALS[err.code] : undefined;
+    if (!why) return e;
+    // rmSync's own error keeps the path in `info`; mkdir on a file names --out itself
+    const file = err.path ?? err.info?.path ?? out;
+    return new UsageError(reportMsg().cannotWrite(out, file, why, err.code === 'ERR_FS_EISDIR' ? 'EISDIR' : err.code!));
   };
   try {
     const r = fn();

@@ -5,6 +5,9 @@ import { lang, type Lang } from './lang.js';
 
 const q = (v: string) => `"${v}"`;
 
+/** why a file in --out could not be written, for people */
+export type WriteRefusal = 'notDir' | 'isDir' | 'denied' | 'readOnly' | 'full';
+
 const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -33,7 +36,13 @@ const nl = {
   // the command's summary
   written: (n: number, format: string, dir: string) => `${n} maandrapportage(s) (${format}) geschreven in ${dir}, met index.csv voor de mailing`,
   nothing: (month: string) => `Geen plaatsingen in ${month}: er is geen rapportage geschreven.`,
-  cannotWrite: (dir: string, why: string) => `--out ${dir}: kan daar niet schrijven (${why}); kies een map waarin u mag schrijven`,
+  cannotWrite: (dir: string, file: string, why: WriteRefusal, code: string) => `--out ${dir}: ${file} ${{
+    notDir: 'is een bestand, geen map; kies met --out een map',
+    isDir: 'is een map, geen bestand; verplaats of hernoem die map',
+    denied: 'mag niet beschreven worden; kies een map waarin u mag schrijven',
+    readOnly: 'staat op een schijf die alleen gelezen kan worden',
+    full: 'past niet: de schijf is vol',
+  }[why]} (${code})`,
   progress: (i: number, n: number) => `rapportage ${i} van ${n}`,
   noPlacementsFor: (email: string, month: string) => `${email} heeft in ${month} geen lopende plaatsingen; de rapportage meldt dat.`,
   // PDF
@@ -86,7 +95,13 @@ const en: ReportMessages = {
   reden: { overmacht: 'force majeure', functioneren: 'performance', anders: 'other reason' },
   written: (n, format, dir) => `${n} monthly report(s) (${format}) written to ${dir}, with index.csv for the mail merge`,
   nothing: (month) => `No placements in ${month}: no report written.`,
-  cannotWrite: (dir, why) => `--out ${dir}: cannot write there (${why}); choose a directory you may write to`,
+  cannotWrite: (dir, file, why, code) => `--out ${dir}: ${file} ${{
+    notDir: 'is a file, not a directory; choose a directory with --out',
+    isDir: 'is a directory, not a file; move or rename that directory',
+    denied: 'may not be written; choose a directory you may write to',
+    readOnly: 'is on a read-only disk',
+    full: 'does not fit: the disk is full',
+  }[why]} (${code})`,
   progress: (i, n) => `report ${i} of ${n}`,
   noPlacementsFor: (email, month) => `${email} has no running placements in ${month}; the report says so.`,
   pdf: {

@@ -4,7 +4,7 @@
 // did not finish. The reports themselves are written in place: renaming a thousand of them
 // doubled the time of the whole run (measured).
 
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvDialect } from '../output/csv.js';
 import { indexCsv, indexEntry, reportCsv, type IndexEntry } from './csv.js';
@@ -45,11 +45,14 @@ export interface ReportFiles {
   /**
    * Makes these praktijkopleiders' files, empty, while another thread reads the database:
    * creating a file costs four times as much as filling it (a thousand: 0.2-0.3 s against
-   * 0.05 s). Those missing from the reports stay behind empty when the run fails.
+   * 0.05 s). Only files that are not there yet: a report of an earlier run stays whole until
+   * its new version is written. Those still empty when the run fails are removed.
    */
   create(month: string, emails: readonly string[]): void;
   /** Writes every report and index.csv; returns the paths written, index.csv last. */
   write(reports: Iterable<PoReport>, hooks?: WriteHooks): Promise<string[]>;
+  /** the run failed: removes the files create() made that are still empty */
+  discard(): void;
 }
 
 /** Makes the directory and removes index.csv; the reports go through `writer`. */
@@ -57,9 +60,36 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
   mkdirSync(opts.dir, { recursive: true });
   const indexFile = path.join(opts.dir, 'index.csv');
   rmSync(indexFile, { force: true });
-  return {
+  const created: string[] = [];
+  const files: ReportFiles = {
     create(month, emails) {
-      for (const e of emails) closeSync(openSync(path.join(opts.dir, reportFileName(month, e, opts.format)), 'w'));
+      try {
+        for (const e of emails) {
+          const file = path.join(opts.dir, reportFileName(month, e, opts.format));
+          let fd: number;
+          try {
+            fd = openSync(file, 'wx');
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+            throw err;
+          }
+          closeSync(fd);
+          created.push(file);
+        }
+      } catch (e) {
+        files.discard();
+        throw e;
+      }
+    },
+    discard() {
+      for (const f of created) {
+        try {
+          if (statSync(f).size === 0) unlinkSync(f);
+        } catch {
+          /* gone already */
+        }
+      }
+      created.length = 0;
     },
     async write(reports, hooks = {}) {
       const written: string[] = [];
@@ -73,14 +103,16 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
           index.push(indexEntry(r, name));
           hooks.progress?.(written.length);
         }
+        await writer.close();
       } catch (e) {
         await writer.abort();
+        files.discard();
         throw e;
       }
-      await writer.close();
       writeAtomic(indexFile, indexCsv(index, opts.dialect));
       written.push(indexFile);
       return written;
     },
   };
+  return files;
 }

@@ -14,7 +14,7 @@ export type ThreadRequest =
 export type ThreadReply =
   | { type: 'hours'; hours: ReportHours | null; message?: string }
   | { type: 'done' }
-  | { type: 'failed'; message: string; code: string | undefined };
+  | { type: 'failed'; message: string; code: string | undefined; path: string | undefined };
 
 const port = parentPort!;
 let failed = false;
@@ -51,6 +51,6 @@ port.on('message', (m: ThreadRequest) => {
     // the first failure is the one to report; the files after it are not written
     failed = true;
     const err = e as NodeJS.ErrnoException;
-    port.postMessage({ type: 'failed', message: err.message, code: err.code } satisfies ThreadReply);
+    port.postMessage({ type: 'failed', message: err.message, code: err.code, path: err.path } satisfies ThreadReply);
   }
 });

@@ -42,7 +42,7 @@ export function startReportThread(): ReportThread | null {
   worker.on('message', (m: ThreadReply) => {
     if (m.type === 'hours') onHours?.(m.hours);
     else if (m.type === 'failed') {
-      failure = Object.assign(new Error(m.message), { code: m.code });
+      failure = Object.assign(new Error(m.message), { code: m.code, path: m.path });
       onDone?.reject(failure);
     } else onDone?.resolve();
   });
