@@ -261,7 +261,9 @@ describe('bpv report monthly: files', () => {
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toContain('geen geldige maand');
     }
-    expect(bpv(['report', 'monthly'], { cwd: base }).code).toBe(2);
+    const noMonth = bpv(['report', 'monthly'], { cwd: base });
+    expect(noMonth.code).toBe(2);
+    expect(noMonth.stderr).toContain('welke maand? geef --month JJJJ-MM');
     expect(bpv(['report', 'monthly', '--month', '2026-11', '--as-of', '31-02-2026'], { cwd: base }).code).toBe(2);
     const dir = tempDir();
     const missing = bpv(['report', 'monthly', '--month', '2026-11'], { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } });

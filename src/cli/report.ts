@@ -46,7 +46,7 @@ export interface BuiltReports {
 
 /** Flags checked before the database is opened: a bad --month is exit 2 even without one. */
 export function checkReportFlags(f: ReportFlags): { month: ReportMonth; asOf: string } {
-  if (f.month === undefined) throw new UsageError(reportMsg().badMonth(''));
+  if (f.month === undefined) throw new UsageError(reportMsg().noMonth());
   const month = parseMonth(f.month);
   parseDialect(f.csvDialect);
   return { month, asOf: isoDateFlag('--as-of', f.asOf) ?? todayIso() };
