@@ -4,15 +4,15 @@
 import { lang } from './lang.js';
 
 const PATTERNS: [RegExp, string][] = [
-  [/^error: unknown option '([^']*)'/m, "fout: onbekende optie '$1'"],
-  [/^error: unknown command '([^']*)'/m, "fout: onbekend commando '$1'"],
-  [/^error: missing required argument '([^']*)'/m, "fout: het argument '$1' ontbreekt"],
-  [/^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\./m, "fout: '$1' is geen geldige waarde voor '$2'; kies uit $3."],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./m, "fout: '$2' is geen geldige waarde voor $1; kies uit $3."],
-  [/^error: required option '([^']*)' not specified/m, "fout: de optie '$1' is verplicht"],
-  [/^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./m, "fout: te veel argumenten voor '$1': verwacht $2, gekregen $3."],
-  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./m, 'fout: te veel argumenten: verwacht $1, gekregen $2.'],
-  [/^error: option '([^']*)' argument missing/m, "fout: de optie '$1' heeft een waarde nodig"],
+  [/^error: unknown option '([^']*)'/m, "bpv: onbekende optie '$1'"],
+  [/^error: unknown command '([^']*)'/m, "bpv: onbekend commando '$1'"],
+  [/^error: missing required argument '([^']*)'/m, "bpv: het argument '$1' ontbreekt"],
+  [/^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\./m, "bpv: '$1' is geen geldige waarde voor '$2'; kies uit $3."],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./m, "bpv: '$2' is geen geldige waarde voor $1; kies uit $3."],
+  [/^error: required option '([^']*)' not specified/m, "bpv: de optie '$1' is verplicht"],
+  [/^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./m, "bpv: te veel argumenten voor '$1': verwacht $2, gekregen $3."],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./m, 'bpv: te veel argumenten: verwacht $1, gekregen $2.'],
+  [/^error: option '([^']*)' argument missing/m, "bpv: de optie '$1' heeft een waarde nodig"],
   [/\(Did you mean (.*)\?\)/, '(Bedoel je $1?)'],
 ];
 
