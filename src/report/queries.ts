@@ -155,6 +155,9 @@ export interface ReportHours {
 }
 
 export function readHours(db: Db, month: ReportMonth, pos: readonly string[] | null): ReportHours {
+  // two passes over a table of a million rows: read through a memory map rather than a system
+  // call per page (a third less system time on the bench); for this connection only
+  db.pragma('mmap_size = 1073741824');
   return { month: readMonthHours(db, month, pos), before: readApprovedBefore(db, month, pos) };
 }
 

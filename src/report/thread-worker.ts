@@ -23,7 +23,6 @@ function hours(file: string, month: ReportMonth): void {
   try {
     const db = openDb(file, { write: false });
     try {
-      db.pragma('mmap_size = 1073741824');
       db.exec('BEGIN');
       const h = readHours(db, month, null);
       db.exec('COMMIT');
