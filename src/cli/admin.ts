@@ -4,12 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
-import { audit } from '../db/audit.js';
-import { backupTo, checkDb, statusCounts } from '../db/maintenance.js';
-import { getSetting, listSettings, setSetting } from '../db/settings.js';
 import { todayIso } from '../domain/dates.js';
-import { weeksWaitingForApproval } from '../db/actions.js';
-import { runValidation } from './validate.js';
 import type { Cli } from './main.js';
 import { dbPathOf, withDb } from './context.js';
 import { json } from './io.js';
@@ -22,6 +17,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .description('maak de database aan (of werk het schema bij)')
     .action(cli.run(async (_o: unknown, cmd: Command) => {
       const existed = fs.existsSync(dbPathOf(cmd));
+      const { audit } = await import('../db/audit.js');
       await withDb(cmd, { write: true, create: true }, (db, file) => {
         if (!existed) audit(db, { command: 'init' });
         io.err(existed ? msg().initExists(file) : msg().initCreated(file));
@@ -34,6 +30,9 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .option('--json', 'als JSON')
     .action(cli.run(async (o: { json?: boolean }, cmd: Command) => {
       const today = todayIso();
+      const [{ runValidation }, { statusCounts }, { weeksWaitingForApproval }] = await Promise.all([
+        import('./validation.js'), import('../db/maintenance.js'), import('../db/actions.js'),
+      ]);
       const counts = await withDb(cmd, false, (db) => {
         const v = runValidation(db, {});
         return {
@@ -65,6 +64,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .description('alle instellingen met hun waarde')
     .option('--json', 'als JSON')
     .action(cli.run(async (o: { json?: boolean }, cmd: Command) => {
+      const { listSettings } = await import('../db/settings.js');
       const rows = await withDb(cmd, false, (db) => listSettings(db));
       if (o.json) return io.out(json(Object.fromEntries(rows.map((r) => [r.key, r.value]))));
       io.out(table(['sleutel', 'waarde'], rows.map((r) => [r.key, r.value === null ? io.c.dim('(niet ingesteld)') : r.isDefault ? `${r.value} ${io.c.dim('(standaard)')}` : r.value])));
@@ -74,6 +74,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .description('de waarde van één instelling')
     .argument('<sleutel>')
     .action(cli.run(async (key: string, _o: unknown, cmd: Command) => {
+      const { getSetting } = await import('../db/settings.js');
       const v = await withDb(cmd, false, (db) => getSetting(db, key));
       if (v === undefined) {
         io.err(msg().configNotSet(key));
@@ -87,6 +88,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .argument('<sleutel>')
     .argument('<waarde>')
     .action(cli.run(async (key: string, value: string, _o: unknown, cmd: Command) => {
+      const [{ setSetting }, { audit }] = await Promise.all([import('../db/settings.js'), import('../db/audit.js')]);
       await withDb(cmd, { write: true, create: true }, (db) => {
         const r = db.transaction(() => {
           const res = setSetting(db, key, value);
@@ -105,6 +107,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .action(cli.run(async (target: string, _o: unknown, cmd: Command) => {
       const abs = path.resolve(target);
       if (fs.existsSync(abs)) throw new UsageError(msg().backupExists(abs));
+      const { backupTo } = await import('../db/maintenance.js');
       await withDb(cmd, false, async (db) => {
         await backupTo(db, abs);
       });
@@ -114,6 +117,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .command('check')
     .description('controleer integriteit en verwijzingen')
     .action(cli.run(async (_o: unknown, cmd: Command) => {
+      const { checkDb } = await import('../db/maintenance.js');
       const problems = await withDb(cmd, false, (db) => checkDb(db));
       if (problems.length) {
         io.err(msg().checkFailed(problems));

@@ -1,7 +1,6 @@
 // bpv holidays list [--regio R]
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { holidaysInForce } from '../holidays/calendar.js';
 import { fmtDate } from '../i18n/lang.js';
 import type { Regio } from '../domain/types.js';
 import type { Cli } from './main.js';
@@ -17,6 +16,7 @@ export function registerHolidays(program: Command, cli: Cli): void {
     .addOption(new Option('--regio <regio>', 'alleen deze regio').choices(['noord', 'midden', 'zuid']))
     .option('--json', 'als JSON')
     .action(cli.run(async (o: { regio?: Regio; json?: boolean }, cmd: Command) => {
+      const { holidaysInForce } = await import('../holidays/calendar.js');
       const rows = await withDb(cmd, false, (db) => holidaysInForce(db, o.regio));
       if (o.json) return cli.io.out(json(rows));
       cli.io.out(table(['regio', 'schooljaar', 'vakantie', 'begin', 'eind', 'bron'],

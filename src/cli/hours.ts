@@ -3,9 +3,6 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { fmtDate, fmtNumber } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
-import { listTimesheets, placementExists } from '../db/timesheets.js';
-import { approveWeek, requestCorrection, weekRange } from '../db/actions.js';
-import { getPlacement } from '../db/placements.js';
 import { todayIso } from '../domain/dates.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
@@ -23,6 +20,7 @@ export function registerHours(program: Command, cli: Cli): Command {
     .option('--to <datum>', 'tot en met deze datum')
     .option('--json', 'als JSON (de importkolommen)')
     .action(cli.run(async (o: { placement?: string; from?: string; to?: string; json?: boolean }, cmd: Command) => {
+      const { listTimesheets, placementExists } = await import('../db/timesheets.js');
       const rows = await withDb(cmd, false, (db) => {
         if (o.placement && !placementExists(db, o.placement)) throw new UsageError(msg().placementNotFound(o.placement));
         return listTimesheets(db, { placement: o.placement, from: isoDateFlag('--from', o.from), to: isoDateFlag('--to', o.to) });
@@ -40,6 +38,7 @@ export function registerHours(program: Command, cli: Cli): Command {
     .option('--by <naam>', 'wie het akkoord geeft (standaard: de praktijkopleider van de plaatsing)')
     .option('--on <datum>', 'datum van het akkoord (standaard vandaag)')
     .action(cli.run(async (id: string, o: { week: string; by?: string; on?: string }, cmd: Command) => {
+      const [{ approveWeek }, { getPlacement }] = await Promise.all([import('../db/actions.js'), import('../db/placements.js')]);
       const r = await withDb(cmd, true, (db) => {
         const by = o.by ?? getPlacement(db, id)?.praktijkopleider ?? null;
         return approveWeek(db, id, o.week, isoDateFlag('--on', o.on) ?? todayIso(), by, todayIso());
@@ -56,6 +55,7 @@ export function registerHours(program: Command, cli: Cli): Command {
     .action(cli.run(async (id: string, o: { week?: string; day?: string; note?: string }, cmd: Command) => {
       if (!!o.week === !!o.day) throw new UsageError(msg().weekOrDay());
       const day = isoDateFlag('--day', o.day);
+      const { requestCorrection, weekRange } = await import('../db/actions.js');
       const range = o.week ? { ...weekRange(o.week), label: o.week } : { from: day!, to: day!, label: fmtDate(day) };
       const r = await withDb(cmd, true, (db) => requestCorrection(db, id, range, o.note ?? null));
       cli.io.err(msg().correctionAsked(id, range.label, r.entries, r.withdrawn));

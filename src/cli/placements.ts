@@ -1,11 +1,9 @@
 // bpv placements list | show
 import { Option, type Command } from 'commander';
-import { endPlacement } from '../db/actions.js';
 import type { EndReason } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { fmtDate } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
-import { getPlacement, listPlacements, placementJson, studentName } from '../db/placements.js';
 import { parseDate } from '../import/values.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
@@ -28,6 +26,7 @@ export function registerPlacements(program: Command, cli: Cli): Command {
     .option('--praktijkopleider <email>', 'alleen plaatsingen van deze praktijkopleider')
     .option('--json', 'als JSON (de importkolommen)')
     .action(cli.run(async (o: { activeOn?: string; praktijkopleider?: string; json?: boolean }, cmd: Command) => {
+      const { listPlacements, placementJson, studentName } = await import('../db/placements.js');
       const rows = await withDb(cmd, false, (db) =>
         listPlacements(db, { activeOn: isoDateFlag('--active-on', o.activeOn), praktijkopleider: o.praktijkopleider }));
       if (o.json) return cli.io.out(json(rows.map(placementJson)));
@@ -44,6 +43,7 @@ export function registerPlacements(program: Command, cli: Cli): Command {
     .argument('<id>', 'plaatsing_id')
     .option('--json', 'als JSON (de importkolommen)')
     .action(cli.run(async (id: string, o: { json?: boolean }, cmd: Command) => {
+      const { getPlacement, placementJson } = await import('../db/placements.js');
       const p = await withDb(cmd, false, (db) => getPlacement(db, id));
       if (!p) throw new UsageError(msg().placementNotFound(id));
       const rec = placementJson(p);
@@ -62,6 +62,7 @@ export function registerPlacements(program: Command, cli: Cli): Command {
     .option('--note <tekst>', 'toelichting')
     .action(cli.run(async (id: string, o: { date: string; reason: EndReason; note?: string }, cmd: Command) => {
       const date = isoDateFlag('--date', o.date)!;
+      const { endPlacement } = await import('../db/actions.js');
       await withDb(cmd, true, (db) => endPlacement(db, id, date, o.reason, o.note ?? null));
       cli.io.err(msg().ended(id, fmtDate(date), o.reason));
     }));

@@ -6,9 +6,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { fmtDate } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { peopleCsv, parseDialect } from '../output/csv.js';
-import {
-  generatePoksIter, loadPokTemplate, pokStatus, signPok, writePokFiles, type PokStatusEntry,
-} from '../pok/index.js';
+import type { PokStatusEntry } from '../pok/index.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
 import { json, type Io } from './io.js';
@@ -38,6 +36,7 @@ export function registerPok(program: Command, cli: Cli): void {
     .action(cli.run(async (ids: string[], o: GenerateFlags, cmd: Command) => {
       if (!o.all && !ids.length) throw new UsageError(msg().pokNothingToGenerate());
       if (o.all && ids.length) throw new UsageError(msg().pokAllOrIds());
+      const { generatePoksIter, loadPokTemplate, pokStatus, writePokFiles } = await import('../pok/index.js');
       const template = loadPokTemplate(o.template);
       const out = path.resolve(o.out);
       return withDb(cmd, true, async (db) => {
@@ -70,6 +69,7 @@ export function registerPok(program: Command, cli: Cli): void {
     .option('--date <datum>', 'datum van de handtekening (standaard vandaag)')
     .option('--name <naam>', 'naam van wie tekende')
     .action(cli.run(async (id: string, o: { party: string; date?: string; name?: string }, cmd: Command) => {
+      const { signPok } = await import('../pok/index.js');
       const r = await withDb(cmd, true, (db) =>
         signPok(db, id, o.party, { today: todayIso(), date: isoDateFlag('--date', o.date), name: o.name ?? null }));
       io.err(msg().pokSigned(r.placement, r.version, r.party, fmtDate(r.signed_on), r.fully_signed ? fmtDate(r.fully_signed) : null));
@@ -82,6 +82,7 @@ export function registerPok(program: Command, cli: Cli): void {
     .addOption(new Option('--format <vorm>', 'uitvoer').choices(['table', 'json', 'csv']).default('table'))
     .addOption(new Option('--csv-dialect <dialect>', 'excel of rfc4180').choices(['excel', 'rfc4180']).default('excel'))
     .action(cli.run(async (o: { unsigned?: boolean; format: string; csvDialect: string }, cmd: Command) => {
+      const { pokStatus } = await import('../pok/index.js');
       const rows = await withDb(cmd, false, (db) => pokStatus(db, { unsigned: !!o.unsigned }));
       if (o.format === 'json') return io.out(json(rows.map(statusJson)));
       if (o.format === 'csv') return void process.stdout.write(statusCsv(rows, o.csvDialect));

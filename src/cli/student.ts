@@ -1,6 +1,5 @@
 // bpv student export | purge (AVG)
 import type { Command } from 'commander';
-import { exportStudent, purgeEndedBefore } from '../db/privacy.js';
 import { msg } from '../i18n/messages.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
@@ -14,6 +13,7 @@ export function registerStudent(program: Command, cli: Cli): void {
     .description('alle gegevens over één student als JSON')
     .argument('<studentnummer>')
     .action(cli.run(async (nr: string, _o: unknown, cmd: Command) => {
+      const { exportStudent } = await import('../db/privacy.js');
       cli.io.out(json(await withDb(cmd, false, (db) => exportStudent(db, nr))));
     }));
   group
@@ -24,6 +24,7 @@ export function registerStudent(program: Command, cli: Cli): void {
     .option('--json', 'de aantallen als JSON')
     .action(cli.run(async (o: { endedBefore: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
       const date = isoDateFlag('--ended-before', o.endedBefore)!;
+      const { purgeEndedBefore } = await import('../db/privacy.js');
       const r = await withDb(cmd, true, (db) => purgeEndedBefore(db, date, !!o.dryRun));
       if (o.json) cli.io.out(json(r));
       cli.io.err(msg().purged(r, !!o.dryRun));

@@ -1,50 +1,16 @@
 // bpv validate: the timesheet rules of SPEC §4, for a person at a terminal and for cron.
 import { Option, type Command } from 'commander';
 import type { Finding, Severity } from '../domain/types.js';
-import { todayIso } from '../domain/dates.js';
 import { EXIT, UsageError } from '../errors.js';
 import { fmtDate, lang } from '../i18n/lang.js';
-import { holidaysInForce } from '../holidays/calendar.js';
-import { getSetting } from '../db/settings.js';
 import { peopleCsv, parseDialect } from '../output/csv.js';
 import type { ValidationResult } from '../rules/engine.js';
-import { validateDatabase } from '../rules/load.js';
-import type { Regio } from '../domain/types.js';
-import type { Db } from '../db/open.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
 import type { Io } from './io.js';
-import { isoDateFlag } from './placements.js';
-import { missingPlacementIds, placementNames } from '../db/placements.js';
-import { ruleNote } from '../i18n/rule-notes.js';
+import type { ValidateFlags } from './validation.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-export interface ValidateFlags {
-  asOf?: string;
-  placement?: string[];
-  praktijkopleider?: string;
-  from?: string;
-  to?: string;
-  rule?: string[];
-}
-
-/** The validator over the database, as `bpv validate` and the monthly report run it. */
-export function runValidation(db: Db, f: ValidateFlags): ValidationResult {
-  const regio = getSetting(db, 'school.regio') as Regio | undefined;
-  return validateDatabase(db, {
-    asOf: isoDateFlag('--as-of', f.asOf) ?? todayIso(),
-    lang: lang(),
-    holidays: regio ? holidaysInForce(db, regio) : [],
-    filters: {
-      ...(f.placement?.length ? { placement: f.placement } : {}),
-      ...(f.praktijkopleider ? { praktijkopleider: f.praktijkopleider } : {}),
-      ...(f.rule?.length ? { rules: f.rule } : {}),
-      ...(f.from ? { from: isoDateFlag('--from', f.from)! } : {}),
-      ...(f.to ? { to: isoDateFlag('--to', f.to)! } : {}),
-    },
-  });
-}
 
 export function registerValidate(program: Command, cli: Cli): void {
   program
@@ -60,6 +26,9 @@ export function registerValidate(program: Command, cli: Cli): void {
     .addOption(new Option('--fail-on <ernst>', 'exit 1 vanaf deze ernst').choices(['error', 'warning', 'never']).default('error'))
     .addOption(new Option('--csv-dialect <dialect>', 'excel (; en DD-MM-JJJJ) of rfc4180 (, en ISO)').choices(['excel', 'rfc4180']).default('excel'))
     .action(cli.run(async (o: ValidateFlags & { format: string; failOn: string; csvDialect: string }, cmd: Command) => {
+      const [{ runValidation }, { missingPlacementIds, placementNames }, { ruleNote }] = await Promise.all([
+        import('./validation.js'), import('../db/placements.js'), import('../i18n/rule-notes.js'),
+      ]);
       const { result, names } = await withDb(cmd, false, (db) => {
         // a mistyped id in a nightly job must not read as "no findings"
         const missing = o.placement?.length ? missingPlacementIds(db, o.placement) : [];

@@ -1,14 +1,21 @@
 // Opening the database: the one place that decides pragmas, creation, migration and
 // refusal. Every command goes through openDb so a typo in BPV_DB can never create an empty
 // file behind a read command's back.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DatabaseError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
+
+// Loaded on the first open, not with the command tree: `bpv --help` and usage errors need no
+// database, and a command's heavy modules load while nothing waits for them (the report's
+// second thread starts first).
+let sqlite: typeof Database | undefined;
+const Sqlite = (): typeof Database => (sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
 export interface OpenOptions {
   /** write commands may change the file; read commands refuse a missing one (exit 3) */
@@ -44,7 +51,7 @@ export function openDb(file: string, opts: OpenOptions): Db {
   }
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: true, timeout: opts.busyTimeoutMs ?? 10_000 });
+    db = new (Sqlite())(file, { fileMustExist: true, timeout: opts.busyTimeoutMs ?? 10_000 });
   } catch (e) {
     throw new DatabaseError(msg().dbOpenFailed(file, (e as Error).message));
   }
@@ -65,7 +72,7 @@ export function removeDbFiles(file: string): void {
 
 /** An empty, current database in memory: for dry runs against a file that does not exist yet. */
 export function openScratchDb(): Db {
-  const db = new Database(':memory:');
+  const db = new (Sqlite())(':memory:');
   prepare(db, ':memory:', false);
   return db;
 }
