@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb } from '../db/open.js';
+import { openDb, removeDbFiles } from '../db/open.js';
 import { setSetting } from '../db/settings.js';
 import { listPlacements, studentName } from '../db/placements.js';
 import { statusCounts } from '../db/maintenance.js';
@@ -43,7 +43,7 @@ export async function runDemo(io: Io, dirArg: string): Promise<number> {
   fs.mkdirSync(dir, { recursive: true });
   const dbFile = path.join(dir, 'bpv.db');
   // a fresh database every time, whatever BPV_DB or --db say
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  removeDbFiles(dbFile);
   const step = (t: string) => io.err(io.ce.bold.cyan(`\n▸ ${t}`));
   const db = openDb(dbFile, { write: true });
   try {
