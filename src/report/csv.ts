@@ -4,7 +4,7 @@
 // placements) and the POK state live in the PDF and the JSON; leaving them out spares the CSV
 // the validator's and the POK module's passes over every placement.
 
-import { csvCells, csvDelimiter, csvDocument, peopleCsv, type CsvColumn, type CsvDialect } from '../output/csv.js';
+import { csvCells, csvDelimiter, csvDocument, csvRow, peopleCsv, type CsvColumn, type CsvDialect } from '../output/csv.js';
 import type { PoReport } from './model.js';
 
 // A row is the placement's cells, the week's, and the placement's totals: the placement's
@@ -21,14 +21,14 @@ const PLACEMENT_COLUMNS: readonly CsvColumn[] = [
   { header: 'beeindigd_reden' },
 ];
 const WEEK_COLUMNS: readonly CsvColumn[] = [
-  { header: 'week' },
-  { header: 'van', kind: 'date' },
-  { header: 'tot_en_met', kind: 'date' },
-  { header: 'gewerkt', kind: 'number' },
-  { header: 'ziek', kind: 'number' },
-  { header: 'afwezig', kind: 'number' },
-  { header: 'verlof', kind: 'number' },
-  { header: 'status' },
+  { header: 'week', repeats: true },
+  { header: 'van', kind: 'date', repeats: true },
+  { header: 'tot_en_met', kind: 'date', repeats: true },
+  { header: 'gewerkt', kind: 'number', repeats: true },
+  { header: 'ziek', kind: 'number', repeats: true },
+  { header: 'afwezig', kind: 'number', repeats: true },
+  { header: 'verlof', kind: 'number', repeats: true },
+  { header: 'status', repeats: true },
 ];
 const TOTAL_COLUMNS: readonly CsvColumn[] = [
   { header: 'uren_per_week', kind: 'number' },
@@ -38,9 +38,14 @@ const TOTAL_COLUMNS: readonly CsvColumn[] = [
 ];
 const COLUMNS = [...PLACEMENT_COLUMNS, ...WEEK_COLUMNS, ...TOTAL_COLUMNS];
 
+// per dialect, for the whole run: a month's reports share their weeks, days and hour counts
+const weekRows = new Map<CsvDialect, (values: readonly unknown[]) => string>();
+
 /** One praktijkopleider's month: a row per placement-week. */
 export function reportCsv(r: PoReport, dialect: CsvDialect): string {
   const d = csvDelimiter(dialect);
+  let weekCells = weekRows.get(dialect);
+  if (!weekCells) weekRows.set(dialect, (weekCells = csvRow(WEEK_COLUMNS, dialect)));
   const lines: string[] = [];
   for (const p of r.placements) {
     const broken = p.beeindigd_reden !== null;
@@ -50,7 +55,7 @@ export function reportCsv(r: PoReport, dialect: CsvDialect): string {
     ], dialect) + d;
     const tail = d + csvCells(TOTAL_COLUMNS, [p.uren_per_week, p.goedgekeurd_tot_maandeinde, p.uren_totaal, p.percentage], dialect);
     for (const w of p.weeks) {
-      lines.push(head + csvCells(WEEK_COLUMNS, [w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status], dialect) + tail);
+      lines.push(head + weekCells([w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status]) + tail);
     }
   }
   return csvDocument(COLUMNS, lines, dialect);
