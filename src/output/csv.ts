@@ -98,15 +98,34 @@ export function csvRow(columns: readonly CsvColumn[], dialect: CsvDialect): (val
 }
 
 /**
+ * A CSV file's text without its byte order mark, and whether one goes before it (Dutch Excel's
+ * UTF-8). Apart, the text of a Dutch report stays a string of one byte a character (é and ë are
+ * Latin-1): the mark in front made all of it two bytes a character, twice the copying when it
+ * is handed to another thread to be written.
+ */
+export interface CsvFile {
+  bom: boolean;
+  text: string;
+}
+
+/**
  * The file: the header of `columns`, then `lines` as csvCells made them (a caller writing many
  * rows that share cells formats those once and joins the parts with `csvDelimiter`).
  */
-export function csvDocument(columns: readonly CsvColumn[], lines: readonly string[], dialect: CsvDialect): string {
+export function csvFile(columns: readonly CsvColumn[], lines: readonly string[], dialect: CsvDialect): CsvFile {
   const delimiter = csvDelimiter(dialect);
   const eol = dialect === 'excel' ? '\r\n' : '\n';
   const head = columns.map((c) => quote(c.header, delimiter)).join(delimiter);
-  const body = lines.length ? `${head}${eol}${lines.join(eol)}${eol}` : `${head}${eol}`;
-  return dialect === 'excel' ? `\uFEFF${body}` : body;
+  return { bom: dialect === 'excel', text: lines.length ? `${head}${eol}${lines.join(eol)}${eol}` : `${head}${eol}` };
+}
+
+/** The file's whole text, its byte order mark included. */
+export function csvText(f: CsvFile): string {
+  return f.bom ? `\uFEFF${f.text}` : f.text;
+}
+
+export function csvDocument(columns: readonly CsvColumn[], lines: readonly string[], dialect: CsvDialect): string {
+  return csvText(csvFile(columns, lines, dialect));
 }
 
 export function csvDelimiter(dialect: CsvDialect): string {

@@ -4,7 +4,7 @@
 // placements) and the POK state live in the PDF and the JSON; leaving them out spares the CSV
 // the validator's and the POK module's passes over every placement.
 
-import { csvCells, csvDelimiter, csvDocument, csvRow, peopleCsv, type CsvColumn, type CsvDialect } from '../output/csv.js';
+import { csvCells, csvDelimiter, csvFile, csvRow, peopleCsv, type CsvColumn, type CsvDialect, type CsvFile } from '../output/csv.js';
 import type { PoReport } from './model.js';
 
 // A row is the placement's cells, the week's, and the placement's totals: the placement's
@@ -42,7 +42,7 @@ const COLUMNS = [...PLACEMENT_COLUMNS, ...WEEK_COLUMNS, ...TOTAL_COLUMNS];
 const weekRows = new Map<CsvDialect, (values: readonly unknown[]) => string>();
 
 /** One praktijkopleider's month: a row per placement-week. */
-export function reportCsv(r: PoReport, dialect: CsvDialect): string {
+export function reportCsv(r: PoReport, dialect: CsvDialect): CsvFile {
   const d = csvDelimiter(dialect);
   let weekCells = weekRows.get(dialect);
   if (!weekCells) weekRows.set(dialect, (weekCells = csvRow(WEEK_COLUMNS, dialect)));
@@ -58,7 +58,7 @@ export function reportCsv(r: PoReport, dialect: CsvDialect): string {
       lines.push(head + weekCells([w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status]) + tail);
     }
   }
-  return csvDocument(COLUMNS, lines, dialect);
+  return csvFile(COLUMNS, lines, dialect);
 }
 
 export const INDEX_COLUMNS: readonly CsvColumn[] = [

@@ -44,24 +44,45 @@ const FINAL_ASSESSMENT_DAYS = 30;
 
 const hours = (units: number): number => Math.round(units / (UNITS_PER_HOUR / 100)) / 100;
 
-interface PlacementHours {
-  /** by week index in the month (0 = the week of its first day): the group's offset in MonthHours */
-  weeks: (number | undefined)[];
-  /** approved worked hours (units) from startdatum up to the month's end or the effective end */
-  approved: number;
-}
+/** A month touches at most six weeks (31 days from a Sunday: one day, four weeks, two days). */
+const WEEKS = 6;
 
-function groupHours({ month, before }: ReportHours): Map<number, PlacementHours> {
-  const byPlacement = new Map<number, PlacementHours>();
-  for (let i = 0; i < before.length; i += 2) byPlacement.set(before[i]!, { weeks: [], approved: before[i + 1]! });
-  for (let at = 0; at < month.length; at += MONTH_ROW) {
-    const id = month[at]!;
-    let h = byPlacement.get(id);
-    if (h === undefined) byPlacement.set(id, (h = { weeks: [], approved: 0 }));
-    h.approved += month[at + 7]!;
-    h.weeks[month[at + 1]!] = at;
+/**
+ * Where each placement's hours are, by its position in the report's rows: typed arrays rather
+ * than an object and an array for each of 50,000 placements, made just when the building starts
+ * and all of it for the garbage collector to carry through it.
+ */
+class HoursIndex {
+  /** approved worked hours (units) from startdatum up to the month's end or the effective end */
+  private readonly approvedUnits: Float64Array;
+  /** per row, WEEKS slots by week index in the month (0 = the week of its first day): the group's offset in MonthHours, or -1 */
+  private readonly weekAt: Int32Array;
+
+  constructor(rows: readonly PlacementRow[], { month, before }: ReportHours) {
+    const rowOf = new Map<number, number>();
+    rows.forEach((r, i) => rowOf.set(r.id, i));
+    this.approvedUnits = new Float64Array(rows.length);
+    this.weekAt = new Int32Array(rows.length * WEEKS).fill(-1);
+    for (let i = 0; i < before.length; i += 2) {
+      const row = rowOf.get(before[i]!);
+      if (row !== undefined) this.approvedUnits[row] += before[i + 1]!;
+    }
+    for (let at = 0; at < month.length; at += MONTH_ROW) {
+      const row = rowOf.get(month[at]!);
+      if (row === undefined) continue;
+      this.approvedUnits[row] += month[at + 7]!;
+      this.weekAt[row * WEEKS + month[at + 1]!] = at;
+    }
   }
-  return byPlacement;
+
+  approved(row: number): number {
+    return this.approvedUnits[row]!;
+  }
+
+  /** the offset in MonthHours of this row's group of week `wk`, or -1 when it has no entries then */
+  week(row: number, wk: number): number {
+    return wk >= 0 && wk < WEEKS ? this.weekAt[row * WEEKS + wk]! : -1;
+  }
 }
 
 // A month has at most 31 days: format each once, not twice for every placement-week.
@@ -72,15 +93,15 @@ function iso(day: number): string {
   return s;
 }
 
-function weeksOf(p: PlacementRow, month: ReportMonth, packed: MonthHours, h: PlacementHours | undefined): { weeks: ReportWeek[]; totals: Hours } {
+function weeksOf(p: PlacementRow, row: number, month: ReportMonth, packed: MonthHours, index: HoursIndex): { weeks: ReportWeek[]; totals: Hours } {
   const lo = Math.max(month.first, toDay(p.startdatum));
   const hi = Math.min(month.last, toDay(p.eind));
   const weeks: ReportWeek[] = [];
   const units = [0, 0, 0, 0];
   for (let monday = mondayOf(lo); monday <= hi; monday += 7) {
-    const at = h?.weeks[(monday - month.firstMonday) / 7];
+    const at = index.week(row, (monday - month.firstMonday) / 7);
     // gewerkt, ziek, afwezig, verlof, rank: MonthRow's fields 2-6
-    const v = (i: number) => (at === undefined ? 0 : packed[at + 2 + i]!);
+    const v = (i: number) => (at < 0 ? 0 : packed[at + 2 + i]!);
     for (let i = 0; i < 4; i++) units[i] += v(i);
     weeks.push({
       week: isoWeekOfMonday(monday),
@@ -90,7 +111,7 @@ function weeksOf(p: PlacementRow, month: ReportMonth, packed: MonthHours, h: Pla
       ziek: hours(v(1)),
       afwezig: hours(v(2)),
       verlof: hours(v(3)),
-      status: at === undefined ? 'leeg' : WEEK_STATUSES[v(4)]!,
+      status: at < 0 ? 'leeg' : WEEK_STATUSES[v(4)]!,
     });
   }
   return { weeks, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
@@ -119,16 +140,17 @@ function percentage(approvedUnits: number, urenTotaal: number): number {
 
 function placementReport(
   p: PlacementRow,
+  row: number,
   leerbedrijf: string,
   month: ReportMonth,
   asOf: IsoDate,
   packed: MonthHours,
-  h: PlacementHours | undefined,
+  index: HoursIndex,
   pok: PokLookup | null,
   findings: readonly Finding[],
 ): ReportPlacement {
-  const { weeks, totals } = weeksOf(p, month, packed, h);
-  const approved = h?.approved ?? 0;
+  const { weeks, totals } = weeksOf(p, row, month, packed, index);
+  const approved = index.approved(row);
   return {
     placement: p.plaatsing_id,
     student: p.studentnummer,
@@ -187,7 +209,10 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
   const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
   const version = dataVersion();
   const elsewhere = requested === null ? opts.hours?.(opts.month) : undefined;
-  /** everything this connection reads, in one snapshot; the hours too when `hours` */
+  /**
+   * Everything this connection reads, in one snapshot; the hours too when `hours`. Without
+   * them, it is what can be made while they are read elsewhere.
+   */
   const read = (hours: boolean) => {
     // within a caller's transaction its snapshot serves
     const own = !db.inTransaction;
@@ -196,34 +221,33 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
       const rows = readPlacements(db, opts.month, requested).sort(
         (a, b) => compare(a.po_email, b.po_email) || compare(a.plaatsing_id, b.plaatsing_id),
       );
-      return { rows, hours: hours ? readHours(db, opts.month, requested) : null };
+      /** a requested praktijkopleider without placements in the month still gets a report */
+      const emails = [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
+      return {
+        rows,
+        emails,
+        names: personNames(db, emails),
+        companies: companyNames(db, [...new Set(rows.map((r) => r.company_id))]),
+        hours: hours ? readHours(db, opts.month, requested) : null,
+      };
     } finally {
       if (own) db.exec('COMMIT');
     }
   };
   let data = read(elsewhere === undefined);
-  /** a requested praktijkopleider without placements in the month still gets a report */
-  const emailsOf = (rows: readonly PlacementRow[]) => [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
-  let emails = emailsOf(data.rows);
   if (elsewhere) {
-    opts.announce?.(emails);
+    opts.announce?.(data.emails);
     const hours = await elsewhere;
     // The other connection read a state of its own: this one's when nothing was committed
     // since `version` was read. Else (an import meanwhile) all is read again here.
-    if (hours !== null && dataVersion() === version) data = { ...data, hours };
-    else {
-      data = read(true);
-      emails = emailsOf(data.rows);
-    }
+    data = hours !== null && dataVersion() === version ? { ...data, hours } : read(true);
   }
-  const { rows } = data;
+  const { rows, emails, names, companies } = data;
   const ids = rows.map((r) => r.plaatsing_id);
   const packed = data.hours!;
-  const hoursOf = groupHours(packed);
+  const index = new HoursIndex(rows, packed);
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
   const findings = byPlacement(opts.findings ? opts.findings(ids) : []);
-  const names = personNames(db, emails);
-  const companies = companyNames(db, [...new Set(rows.map((r) => r.company_id))]);
   const { month, asOf } = opts;
 
   function* build(): Generator<PoReport> {
@@ -233,7 +257,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
       for (; i < rows.length && rows[i]!.po_email === email; i++) {
         const r = rows[i]!;
         const leerbedrijf = companies.get(r.company_id) ?? '';
-        report.placements.push(placementReport(r, leerbedrijf, month, asOf, packed.month, hoursOf.get(r.id), pok, findings.get(r.plaatsing_id) ?? []));
+        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, packed.month, index, pok, findings.get(r.plaatsing_id) ?? []));
         if (!report.leerbedrijven.includes(leerbedrijf)) report.leerbedrijven.push(leerbedrijf);
       }
       report.leerbedrijven.sort(collator.compare);

@@ -1,15 +1,15 @@
 // The report's second thread (thread.ts): first the scans of the timesheets on a connection of
 // its own, then the CSV files, in the order they come.
-import { writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { openDb } from '../db/open.js';
 import type { ReportMonth } from './month.js';
 import type { ReportHours } from './queries.js';
 import { readHours } from './queries.js';
+import { writeFileData, type FileData } from './thread.js';
 
 export type ThreadRequest =
   | { type: 'hours'; file: string; month: ReportMonth }
-  | { type: 'write'; file: string; data: string | Uint8Array }
+  | { type: 'write'; file: string; data: FileData }
   | { type: 'done' };
 export type ThreadReply =
   | { type: 'hours'; hours: ReportHours | null; message?: string }
@@ -45,7 +45,7 @@ port.on('message', (m: ThreadRequest) => {
   }
   if (failed) return;
   try {
-    writeFileSync(m.file, m.data);
+    writeFileData(m.file, m.data);
   } catch (e) {
     // the first failure is the one to report; the files after it are not written
     failed = true;

@@ -5,6 +5,7 @@
 // CSV files while this thread builds the next ones: writing a thousand files took as long as
 // building them. One thread for both: the machines have two cores.
 import { existsSync, writeFileSync } from 'node:fs';
+import { csvText, type CsvFile } from '../output/csv.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportMonth } from './month.js';
@@ -13,16 +14,23 @@ import type { ThreadReply, ThreadRequest } from './thread-worker.js';
 
 const WORKER_URL = new URL('./thread-worker.js', import.meta.url);
 
+/** A file's contents: bytes (a PDF), or CSV text. */
+export type FileData = Uint8Array | CsvFile;
+
+export function writeFileData(file: string, data: FileData): void {
+  writeFileSync(file, data instanceof Uint8Array ? data : csvText(data));
+}
+
 /** Where files are written: on this thread, or on the report's second thread. */
 export interface FileWriter {
-  write(file: string, data: string | Uint8Array): void;
+  write(file: string, data: FileData): void;
   /** resolves when every file is written; rejects with the first failure (an Error with its errno code) */
   close(): Promise<void>;
   /** stops writing: the run failed on this side */
   abort(): Promise<void>;
 }
 
-export const syncWriter: FileWriter = { write: (file, data) => writeFileSync(file, data), close: async () => {}, abort: async () => {} };
+export const syncWriter: FileWriter = { write: writeFileData, close: async () => {}, abort: async () => {} };
 
 export interface ReportThread extends FileWriter {
   /** every placement's hours, read there; null when that failed (read them here) */
