@@ -124,12 +124,27 @@ function params(month: ReportMonth, pos: readonly string[] | null) {
 export function readPlacements(db: Db, month: ReportMonth, pos: readonly string[] | null): PlacementRow[] {
   // Rows as arrays, made into objects here: better-sqlite3 names each column of each row
   // through V8's API, which took 0.35-0.6 s for the bench's 50,000 placements against 0.25 s.
-  const rows = db.prepare(pos === null ? SQL.placementsAll : SQL.placementsOf).raw(true).all(params(month, pos)) as PlacementTuple[];
-  return rows.map((r) => ({
-    id: r[0], plaatsing_id: r[1], studentnummer: r[2], naam: r[3], opleiding: r[4], crebo: r[5], niveau: r[6], leerweg: r[7],
-    company_id: r[8], startdatum: r[9], einddatum: r[10], eind: r[11], beeindigd_reden: r[12], uren_totaal: r[13],
-    uren_per_week: r[14], po_email: r[15],
-  }));
+  // Walked rather than all(), and the values that repeat (dates, a praktijkopleider's address,
+  // the programme) kept once: 0.39-0.48 s -> 0.33 s in a new process, and equal e-mail
+  // addresses are then one string, which the sort by them compares at once.
+  const st = db.prepare(pos === null ? SQL.placementsAll : SQL.placementsOf).raw(true);
+  const seen = new Map<string, string>();
+  const once = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = seen.get(s);
+    if (known !== undefined) return known as T;
+    seen.set(s, s);
+    return s;
+  };
+  const rows: PlacementRow[] = [];
+  for (const r of st.iterate(params(month, pos)) as IterableIterator<PlacementTuple>) {
+    rows.push({
+      id: r[0], plaatsing_id: r[1], studentnummer: r[2], naam: r[3], opleiding: once(r[4]), crebo: once(r[5]), niveau: r[6],
+      leerweg: once(r[7]), company_id: r[8], startdatum: once(r[9]), einddatum: once(r[10]), eind: once(r[11]),
+      beeindigd_reden: r[12], uren_totaal: r[13], uren_per_week: r[14], po_email: once(r[15]),
+    });
+  }
+  return rows;
 }
 
 /**
