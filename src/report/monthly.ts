@@ -44,6 +44,13 @@ const FINAL_ASSESSMENT_DAYS = 30;
 
 const hours = (units: number): number => Math.round(units / (UNITS_PER_HOUR / 100)) / 100;
 
+/** placement row id → position in `rows` */
+function positions(rows: readonly PlacementRow[]): Map<number, number> {
+  const rowOf = new Map<number, number>();
+  for (let i = 0; i < rows.length; i++) rowOf.set(rows[i]!.id, i);
+  return rowOf;
+}
+
 /** A month touches at most six weeks (31 days from a Sunday: one day, four weeks, two days). */
 const WEEKS = 6;
 
@@ -58,11 +65,10 @@ class HoursIndex {
   /** per row, WEEKS slots by week index in the month (0 = the week of its first day): the group's offset in MonthHours, or -1 */
   private readonly weekAt: Int32Array;
 
-  constructor(rows: readonly PlacementRow[], { month, before }: ReportHours) {
-    const rowOf = new Map<number, number>();
-    rows.forEach((r, i) => rowOf.set(r.id, i));
-    this.approvedUnits = new Float64Array(rows.length);
-    this.weekAt = new Int32Array(rows.length * WEEKS).fill(-1);
+  /** `rowOf`: placement row id → position in the report's rows */
+  constructor(rowOf: ReadonlyMap<number, number>, { month, before }: ReportHours) {
+    this.approvedUnits = new Float64Array(rowOf.size);
+    this.weekAt = new Int32Array(rowOf.size * WEEKS).fill(-1);
     for (let i = 0; i < before.length; i += 2) {
       const row = rowOf.get(before[i]!);
       if (row !== undefined) this.approvedUnits[row] += before[i + 1]!;
@@ -225,6 +231,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
       const emails = [...new Set([...(requested ?? []), ...rows.map((r) => r.po_email)])].sort(compare);
       return {
         rows,
+        rowOf: positions(rows),
         emails,
         names: personNames(db, emails),
         companies: companyNames(db, [...new Set(rows.map((r) => r.company_id))]),
@@ -242,10 +249,10 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
     // since `version` was read. Else (an import meanwhile) all is read again here.
     data = hours !== null && dataVersion() === version ? { ...data, hours } : read(true);
   }
-  const { rows, emails, names, companies } = data;
+  const { rows, rowOf, emails, names, companies } = data;
   const ids = rows.map((r) => r.plaatsing_id);
   const packed = data.hours!;
-  const index = new HoursIndex(rows, packed);
+  const index = new HoursIndex(rowOf, packed);
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
   const findings = byPlacement(opts.findings ? opts.findings(ids) : []);
   const { month, asOf } = opts;
