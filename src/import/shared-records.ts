@@ -94,10 +94,15 @@ export class SharedRecords {
       const v = values[i];
       if (v === null || v === undefined) continue;
       const prev = e.fromFile[i];
-      if (prev !== undefined && prev !== null && prev !== v) {
-        this.warnings.push({ line, column: this.fieldNames[i]!, message: msg().sharedConflict(this.label(keyValues), this.fieldNames[i]!, String(prev), String(v), e.fileLine[i] ?? line) });
+      // The same value again (the common case: a company on each of its students' rows) keeps
+      // the string it has: storing each row's copy in a long-lived entry kept every one of them
+      // alive past the young generation, for the garbage collector to copy.
+      if (prev !== v) {
+        if (prev !== undefined && prev !== null) {
+          this.warnings.push({ line, column: this.fieldNames[i]!, message: msg().sharedConflict(this.label(keyValues), this.fieldNames[i]!, String(prev), String(v), e.fileLine[i] ?? line) });
+        }
+        e.fromFile[i] = v;
       }
-      e.fromFile[i] = v;
       e.fileLine[i] = line;
     }
     e.lastLine = line;
