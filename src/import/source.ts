@@ -62,7 +62,10 @@ export function parseDelimiterFlag(v: string | undefined): string | undefined {
 /**
  * The file's bytes in chunks. A file is read into one reused buffer: a fresh buffer per chunk
  * left a hundred megabytes of garbage outside the heap for the collector to notice late. So a
- * chunk is only valid until the next one is asked for: copy what must be kept.
+ * chunk is only valid until the next one is asked for: copy what must be kept. A quarter of a
+ * megabyte: a chunk's records (some 700 placements, their 20,000 strings) are held while they
+ * go to the writing thread in parts, and a megabyte's outlived the reading thread's young
+ * generation (100k placements: median 3.37 s against 3.56 s).
  */
 async function* byteChunks(file: string): AsyncGenerator<Buffer> {
   if (file === '-') {
@@ -71,7 +74,7 @@ async function* byteChunks(file: string): AsyncGenerator<Buffer> {
   }
   const fd = fs.openSync(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(1 << 20);
+    const buf = Buffer.allocUnsafe(1 << 18);
     for (;;) {
       const n = fs.readSync(fd, buf, 0, buf.length, null);
       if (n === 0) return;
