@@ -136,7 +136,7 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
     : [];
   for (const name of bulk ? BULK_INDEXES : []) db.exec(`DROP INDEX IF EXISTS ${name}`);
   const students = new SharedRecords(db, 'student', 'students', 'studentnummer = ?', ['studentnummer'],
-    ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email'], 'studentnummer', ([k]) => msg().labelStudent(String(k)));
+    ['voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email'], 'studentnummer', ([k]) => msg().labelStudent(String(k)), bulk);
   const companies = new SharedRecords(db, 'leerbedrijf', 'companies', "kvk = ? AND ifnull(vestigingsnummer, '') = ifnull(?, '')",
     ['kvk', 'vestigingsnummer'], ['naam', 'adres', 'postcode', 'plaats'], 'id', ([kvk]) => msg().labelCompany(String(kvk)));
   const persons = new SharedRecords(db, 'persoon', 'persons', 'email = ?', ['email'], ['naam', 'telefoon'], 'email', ([k]) => String(k));
