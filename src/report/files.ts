@@ -61,6 +61,8 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
   const indexFile = path.join(opts.dir, 'index.csv');
   rmSync(indexFile, { force: true });
   const created: string[] = [];
+  /** files create() made, empty until written */
+  const fresh = new Set<string>();
   const files: ReportFiles = {
     create(month, emails) {
       try {
@@ -75,6 +77,7 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
           }
           closeSync(fd);
           created.push(file);
+          fresh.add(file);
         }
       } catch (e) {
         files.discard();
@@ -90,6 +93,7 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
         }
       }
       created.length = 0;
+      fresh.clear();
     },
     async write(reports, hooks = {}) {
       const written: string[] = [];
@@ -98,7 +102,7 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
         for (const r of reports) {
           const name = reportFileName(r.month, r.praktijkopleider.email, opts.format);
           const file = path.join(opts.dir, name);
-          writer.write(file, opts.format === 'csv' ? reportCsv(r, opts.dialect) : await hooks.pdf!(r));
+          writer.write(file, opts.format === 'csv' ? reportCsv(r, opts.dialect) : await hooks.pdf!(r), fresh.delete(file));
           written.push(file);
           index.push(indexEntry(r, name));
           hooks.progress?.(written.length);

@@ -17,13 +17,19 @@ const WORKER_URL = new URL('./thread-worker.js', import.meta.url);
 /** A file's contents: bytes (a PDF), or CSV text. */
 export type FileData = Uint8Array | CsvFile;
 
-export function writeFileData(file: string, data: FileData): void {
-  writeFileSync(file, data instanceof Uint8Array ? data : csvText(data));
+/**
+ * `empty`: the file is there and empty (this run made it), so it is written without truncating
+ * it. Truncating a file to nothing makes ext4 write its new data out when it is closed (its
+ * guard for programs that replace a file that way): a thousand such writes waited for the disk.
+ */
+export function writeFileData(file: string, data: FileData, empty = false): void {
+  writeFileSync(file, data instanceof Uint8Array ? data : csvText(data), empty ? { flag: 'r+' } : undefined);
 }
 
 /** Where files are written: on this thread, or on the report's second thread. */
 export interface FileWriter {
-  write(file: string, data: FileData): void;
+  /** `empty`: see writeFileData */
+  write(file: string, data: FileData, empty?: boolean): void;
   /** resolves when every file is written; rejects with the first failure (an Error with its errno code) */
   close(): Promise<void>;
   /** stops writing: the run failed on this side */
@@ -72,9 +78,9 @@ export function startReportThread(): ReportThread | null {
         post({ type: 'hours', file: dbFile, month });
       }).finally(() => worker.unref()) as Promise<ReportHours | null>;
     },
-    write(file, data) {
+    write(file, data, empty) {
       if (failure) throw failure;
-      post({ type: 'write', file, data });
+      post({ type: 'write', file, data, empty: !!empty });
     },
     close() {
       if (failure) return Promise.reject(failure);
