@@ -148,6 +148,9 @@ describe('bpv import placements', () => {
     expect(again.code).toBe(1);
     const summary = JSON.parse(again.stdout);
     expect(summary).toMatchObject({ inserted: 0, updated: 0, rejected: 1 });
+    // the reject file's own column is not an unknown column of the clerk's
+    expect(summary.unknown_columns).toEqual([]);
+    expect(again.stderr).not.toContain('Onbekende kolommen');
     expect(summary.errors).toEqual([{
       line: 2, column: 'studentnummer', value: '777',
       message: 'plaatsing F-001 is van student 0012345, niet van 777; een plaatsing wisselt niet van student (uren en POK horen erbij): controleer plaatsing_id',

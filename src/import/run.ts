@@ -126,6 +126,9 @@ export interface ImportKind<R> {
 
 const WRITE_BATCH = 32;
 
+/** The column a reject file adds after the input's own: why each row was rejected. */
+const REJECT_COLUMN = 'fout';
+
 export interface ImportOptions extends SourceOptions {
   map?: string[] | undefined;
   dryRun?: boolean | undefined;
@@ -183,7 +186,8 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
   }
   const summary: ImportSummary = {
     read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [],
-    unknown_columns: mapping.unknown, file: src.name, encoding: src.encoding,
+    // a reject file's own column: fixing that file and importing it is the way back in (SPEC §2)
+    unknown_columns: mapping.unknown.filter((h) => h !== REJECT_COLUMN), file: src.name, encoding: src.encoding,
     delimiter: src.delimiter === '\t' ? 'tab' : src.delimiter, dry_run: !!opts.dryRun, written: false,
   };
   if (opts.map === undefined || mapFlags.length !== opts.map.length) summary.map_used = mapFlags;
@@ -295,7 +299,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
 
 /** The rejected rows exactly as they were, in the input's own columns and encoding, plus `fout`. */
 function writeRejects(file: string, src: BatchSource, rows: string[][]): void {
-  const text = stringify([[...src.header, 'fout'], ...rows], {
+  const text = stringify([[...src.header, REJECT_COLUMN], ...rows], {
     delimiter: src.delimiter,
     record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',
     // csv-stringify only quotes the record delimiter itself; a lone LF (Excel's line break in
