@@ -138,6 +138,25 @@ describe('bpv import placements', () => {
     ]);
   });
 
+  it('a known student changed by the row of a new placement: that row is new, the change is said and audited', () => {
+    const dir = tempDir({ 'a.csv': excelCsv([HEADER, row()]) });
+    expect(bpv(['import', 'placements', 'a.csv'], { cwd: dir }).code).toBe(0);
+    // the same placement as stored, then a new one whose row spells the student's surname anew
+    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, row(), row({ 'Plaatsing ID': 'P-1003', Achternaam: 'Brüggen-Smit' })]));
+    const r = bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ inserted: 1, updated: 0, unchanged: 1, records_changed: 1 });
+    expect(r.stderr).toContain('1 nieuw, 0 gewijzigd, 1 ongewijzigd');
+    expect(r.stderr).toContain('Ook bijgewerkt: 1 al bekende student(en)');
+    expect(bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: dir })).toMatchObject({ achternaam: 'Brüggen-Smit' });
+    const changes = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT entity, entity_key, field, old_value, new_value FROM audit_changes WHERE entity = 'student'").all());
+    expect(changes).toEqual([{ entity: 'student', entity_key: '0012345', field: 'achternaam', old_value: 'Brüggen', new_value: 'Brüggen-Smit' }]);
+    // imported again: nothing changes, and nothing is said to
+    const again = bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir });
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, records_changed: 0 });
+    expect(again.stderr).not.toContain('Ook bijgewerkt');
+  });
+
   it('a stored placement does not change students: two placements under one id are refused, also from the reject file', () => {
     const r = (over: Partial<Record<string, string>>) => row({ Leerdoelen: '', ...over });
     const dir = tempDir({ 'a.csv': excelCsv([HEADER, r({ 'Plaatsing ID': 'F-001' }), r({ 'Plaatsing ID': 'F-001', Studentnummer: '777', Voornaam: 'Mees' })]) });

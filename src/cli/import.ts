@@ -115,6 +115,7 @@ export function renderSummary(io: Io, s: ImportSummary, flags: { json?: boolean 
     io.out(json({
       read: s.read, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected,
       errors: s.errors, warnings: s.warnings, unknown_columns: s.unknown_columns, dry_run: s.dry_run, written: s.written,
+      records_changed: s.records_changed,
     }));
   }
   const m = msg();
@@ -128,6 +129,7 @@ export function renderSummary(io: Io, s: ImportSummary, flags: { json?: boolean 
   }
   if (s.unknown_columns.length) lines.push(m.summaryUnknownColumns(s.unknown_columns));
   lines.push(io.ce.bold(m.summaryLine(s)));
+  if (s.records_changed > 0) lines.push(m.summaryRecordsChanged(s.records_changed));
   if (s.dry_run) lines.push(m.summaryDryRun());
   else if (flags.strict && s.rejected > 0) lines.push(io.ce.red(m.summaryStrict(s.rejected)));
   else if (s.read > 0 && s.inserted === 0 && s.updated === 0 && s.rejected === 0) lines.push(m.summaryNothingChanged());

@@ -71,6 +71,8 @@ const nl = {
   summaryLine: (s: { read: number; inserted: number; updated: number; unchanged: number; rejected: number }) =>
     `${s.read} regels gelezen: ${s.inserted} nieuw, ${s.updated} gewijzigd, ${s.unchanged} ongewijzigd, ${s.rejected} afgekeurd`,
   summaryNothingChanged: () => `Niets gewijzigd: de database bevatte dit al.`,
+  summaryRecordsChanged: (n: number) =>
+    `Ook bijgewerkt: ${n} al bekende student(en), leerbedrijf/leerbedrijven of begeleider(s), door regels die als nieuw zijn geteld (oude en nieuwe waarden staan in de audit-log).`,
   summaryDryRun: () => `Proefrun (--dry-run): er is niets opgeslagen.`,
   summaryStrict: (n: number) => `--strict: ${n} regel(s) afgekeurd, daarom is er niets opgeslagen.`,
   summaryUnknownColumns: (cols: readonly string[]) => `Onbekende kolommen genegeerd: ${list(cols)}`,
@@ -200,6 +202,7 @@ const en: Messages = {
   rowWarning: (line, column, message) => `line ${line}, column ${column}: ${message}`,
   summaryLine: (s) => `${s.read} rows read: ${s.inserted} new, ${s.updated} changed, ${s.unchanged} unchanged, ${s.rejected} rejected`,
   summaryNothingChanged: () => `Nothing changed: the database already held this.`,
+  summaryRecordsChanged: (n) => `Also updated: ${n} known student(s), company/companies or supervisor(s), by rows counted as new (old and new values are in the audit log).`,
   summaryDryRun: () => `Dry run (--dry-run): nothing was saved.`,
   summaryStrict: (n) => `--strict: ${n} row(s) rejected, so nothing was saved.`,
   summaryUnknownColumns: (cols) => `Unknown columns ignored: ${list(cols)}`,

@@ -160,6 +160,7 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
   // the bulk indexes).
   db.pragma('defer_foreign_keys = ON');
   const unchangedLines = new Set<number>();
+  const updatedLines = new Set<number>();
 
   /** Upserts the row's student, company and supervisors; gives the placement's own values, in PLACEMENT_FIELDS order. */
   const touchAndValues = (row: PlacementRow, line: number): Value[] => {
@@ -196,6 +197,7 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
     }
     db.prepare(`UPDATE placements SET ${changed.map((i) => `${PLACEMENT_FIELDS[i]} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((i) => values[i]), existing.id);
     const changes: FieldChange[] = changed.map((i) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: PLACEMENT_FIELDS[i]!, old: existing[PLACEMENT_FIELDS[i]!], new: values[i]! }));
+    updatedLines.add(ctx.line);
     return { status: 'updated', changes };
   };
 
@@ -223,11 +225,21 @@ function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementR
     finish() {
       for (const sql of indexSql) db.exec(sql);
       const results = [students.finish(), companies.finish(), persons.finish()];
-      let promoted = 0;
       const lines = new Set<number>();
-      for (const r of results) for (const l of r.changedLines) lines.add(l);
+      // a stored record changed by a new placement's row: that row counts as new, the change as well
+      let onNewRows = 0;
+      for (const r of results) {
+        for (const l of r.changedLines) {
+          lines.add(l);
+          if (!unchangedLines.has(l) && !updatedLines.has(l)) onNewRows++;
+        }
+      }
+      let promoted = 0;
       for (const l of lines) if (unchangedLines.has(l)) promoted++;
-      return { toUpdated: promoted, changes: results.flatMap((r) => r.changes), warnings: results.flatMap((r) => r.warnings) };
+      return {
+        toUpdated: promoted, recordsChanged: onNewRows,
+        changes: results.flatMap((r) => r.changes), warnings: results.flatMap((r) => r.warnings),
+      };
     },
   };
 }

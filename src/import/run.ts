@@ -107,7 +107,14 @@ export interface KindWriter<R> {
    * are settled here, last row wins; rows first counted unchanged whose shared record did
    * change are promoted to updated.
    */
-  finish?(): { toUpdated: number; toInserted?: number; changes: FieldChange[]; warnings: RowWarning[] } | void;
+  finish?(): {
+    toUpdated: number;
+    toInserted?: number;
+    /** stored records (a student, a company) that rows counted as new changed */
+    recordsChanged?: number;
+    changes: FieldChange[];
+    warnings: RowWarning[];
+  } | void;
 }
 
 export interface ImportKind<R> {
@@ -154,6 +161,12 @@ export interface ImportSummary {
   dry_run: boolean;
   /** strict mode refused the whole file */
   written: boolean;
+  /**
+   * Stored records named by a row counted as new whose values that row changed (an existing
+   * student's new surname on the row of their new placement): not in `updated`, which counts
+   * rows, but changed all the same, and audited.
+   */
+  records_changed: number;
   /** the --map flags chosen interactively, to print for next time */
   map_used?: string[];
 }
@@ -188,7 +201,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
     read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [],
     // a reject file's own column: fixing that file and importing it is the way back in (SPEC §2)
     unknown_columns: mapping.unknown.filter((h) => h !== REJECT_COLUMN), file: src.name, encoding: src.encoding,
-    delimiter: src.delimiter === '\t' ? 'tab' : src.delimiter, dry_run: !!opts.dryRun, written: false,
+    delimiter: src.delimiter === '\t' ? 'tab' : src.delimiter, dry_run: !!opts.dryRun, written: false, records_changed: 0,
   };
   if (opts.map === undefined || mapFlags.length !== opts.map.length) summary.map_used = mapFlags;
   for (const w of kind.columnWarnings?.((c) => mapping.index.has(c)) ?? []) summary.warnings.push({ line: src.headerLine, ...w });
@@ -271,6 +284,7 @@ export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R
       summary.unchanged -= fin.toUpdated + (fin.toInserted ?? 0);
       summary.updated += fin.toUpdated;
       summary.inserted += fin.toInserted ?? 0;
+      summary.records_changed = fin.recordsChanged ?? 0;
       changes.push(...fin.changes);
       summary.warnings.push(...fin.warnings);
     }

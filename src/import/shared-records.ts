@@ -123,10 +123,13 @@ export class SharedRecords {
     return e.id;
   }
 
-  /** Writes the merged values; returns the changes and the lines whose rows changed. */
-  finish(): { changes: FieldChange[]; changedLines: Set<number>; warnings: RowWarning[] } {
+  /**
+   * Writes the merged values; returns the changes and, for each record stored before this
+   * import that changed, the line of the last row that named it.
+   */
+  finish(): { changes: FieldChange[]; changedLines: number[]; warnings: RowWarning[] } {
     const changes: FieldChange[] = [];
-    const changedLines = new Set<number>();
+    const changedLines: number[] = [];
     for (const [k, e] of this.entries) {
       if (typeof e === 'number') continue;
       const changed: number[] = [];
@@ -138,7 +141,7 @@ export class SharedRecords {
       if (!e.isNew) {
         const key = k.split('\u0000').filter((v) => v !== '').join('/');
         for (const i of changed) changes.push({ entity: this.entity, key, field: this.fieldNames[i]!, old: e.stored[i]!, new: e.fromFile[i]! });
-        changedLines.add(e.lastLine);
+        changedLines.push(e.lastLine);
       }
     }
     return { changes, changedLines, warnings: this.warnings };
