@@ -16,7 +16,6 @@ import type { PdfSchool } from '../report/pdf.js';
 import { unknownPraktijkopleiders } from '../report/queries.js';
 import type { Io } from './io.js';
 import { checkReportFlags, reportThread, type ReportFlags } from './report.js';
-import { runValidation } from './validation.js';
 
 export interface BuiltReports {
   month: ReportMonth;
@@ -55,6 +54,8 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
   };
   let reports: MonthlyReports;
   try {
+    // the validator (the rules, their modules) only for the formats that show findings
+    const { runValidation } = f.format === 'csv' ? { runValidation: null } : await import('./validation.js');
     reports = await readMonthlyReports(db, {
       month,
       asOf,
@@ -68,7 +69,7 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
               if (pos.length && ids.length === 0) return [];
               // Findings whose day or week overlaps the month, and the placement findings: exactly
               // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
-              const r = runValidation(db, { asOf, from: month.firstIso, to: month.lastIso, ...(pos.length ? { placement: ids } : {}) });
+              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, ...(pos.length ? { placement: ids } : {}) });
               notes = r.notes;
               return r.findings;
             },
