@@ -4,15 +4,15 @@
 // files are the renderers' business.
 
 import type { Db } from '../db/open.js';
-import type { Finding, IsoDate } from '../domain/types.js';
+import { SOORTEN, type Finding, type IsoDate } from '../domain/types.js';
 import { fmtDate } from '../i18n/lang.js';
 import { reportMsg } from '../i18n/report.js';
 import { isoWeekOfMonday, mondayOf, toDay, toIso } from '../rules/dates.js';
 import { UNITS_PER_HOUR, toUnits } from '../rules/hours.js';
 import type { ReportMonth } from './month.js';
-import { WEEK_STATUSES, type Hours, type PoReport, type ReportPlacement, type ReportWeek } from './model.js';
+import { WEEK_STATUSES, type Hours, type PoReport, type ReportPlacement, type ReportWeek, type WeekStatus } from './model.js';
 import { pokLookup as defaultPokLookup, type PokLookup } from './pok.js';
-import { MONTH_ROW, companyNames, personNames, readHours, readPlacements, type MonthHours, type PlacementRow, type ReportHours } from './queries.js';
+import { MONTH_ROW, companyNames, personNames, readHours, readPlacements, type PlacementRow, type ReportHours } from './queries.js';
 
 export interface MonthlyOptions {
   month: ReportMonth;
@@ -55,29 +55,38 @@ function positions(rows: readonly PlacementRow[]): Map<number, number> {
 const WEEKS = 6;
 
 /**
- * Where each placement's hours are, by its position in the report's rows: typed arrays rather
- * than an object and an array for each of 50,000 placements, made just when the building starts
- * and all of it for the garbage collector to carry through it.
+ * Each placement's hours, by its position in the report's rows: typed arrays rather than an
+ * object and an array for each of 50,000 placements, made just when the building starts and
+ * all of it for the garbage collector to carry through it.
  */
 class HoursIndex {
   /** approved worked hours (units) from startdatum up to the month's end or the effective end */
   private readonly approvedUnits: Float64Array;
-  /** per row, WEEKS slots by week index in the month (0 = the week of its first day): the group's offset in MonthHours, or -1 */
-  private readonly weekAt: Int32Array;
+  /** per row and week (WEEKS slots a row, by week index in the month: 0 = the week of its first day), the units of each soort */
+  private readonly units: Float64Array;
+  /** per row and week, the lowest status rank of its entries; -1: no entries that week */
+  private readonly ranks: Int8Array;
 
   /** `rowOf`: placement row id → position in the report's rows */
   constructor(rowOf: ReadonlyMap<number, number>, { month, before }: ReportHours) {
     this.approvedUnits = new Float64Array(rowOf.size);
-    this.weekAt = new Int32Array(rowOf.size * WEEKS).fill(-1);
+    this.units = new Float64Array(rowOf.size * WEEKS * SOORTEN.length);
+    this.ranks = new Int8Array(rowOf.size * WEEKS).fill(-1);
     for (let i = 0; i < before.length; i += 2) {
       const row = rowOf.get(before[i]!);
       if (row !== undefined) this.approvedUnits[row] += before[i + 1]!;
     }
+    // MonthRow: placement id, week, soort, units, rank, approved units
     for (let at = 0; at < month.length; at += MONTH_ROW) {
       const row = rowOf.get(month[at]!);
-      if (row === undefined) continue;
-      this.approvedUnits[row] += month[at + 7]!;
-      this.weekAt[row * WEEKS + month[at + 1]!] = at;
+      const wk = month[at + 1]!;
+      if (row === undefined || wk < 0 || wk >= WEEKS) continue;
+      const slot = row * WEEKS + wk;
+      const soort = month[at + 2]!;
+      this.units[slot * SOORTEN.length + soort] += month[at + 3]!;
+      const rank = month[at + 4]!;
+      if (this.ranks[slot]! < 0 || rank < this.ranks[slot]!) this.ranks[slot] = rank;
+      if (soort === 0) this.approvedUnits[row] += month[at + 5]!;
     }
   }
 
@@ -85,9 +94,21 @@ class HoursIndex {
     return this.approvedUnits[row]!;
   }
 
-  /** the offset in MonthHours of this row's group of week `wk`, or -1 when it has no entries then */
+  /** this row's slot for week `wk`, or -1 when it has no entries then */
   week(row: number, wk: number): number {
-    return wk >= 0 && wk < WEEKS ? this.weekAt[row * WEEKS + wk]! : -1;
+    if (wk < 0 || wk >= WEEKS) return -1;
+    const slot = row * WEEKS + wk;
+    return this.ranks[slot]! < 0 ? -1 : slot;
+  }
+
+  /** units of the soort at SOORTEN[i] in a week's slot */
+  weekUnits(slot: number, i: number): number {
+    return this.units[slot * SOORTEN.length + i]!;
+  }
+
+  /** the week's status: the least advanced of its entries */
+  status(slot: number): WeekStatus {
+    return WEEK_STATUSES[this.ranks[slot]!]!;
   }
 }
 
@@ -99,15 +120,15 @@ function iso(day: number): string {
   return s;
 }
 
-function weeksOf(p: PlacementRow, row: number, month: ReportMonth, packed: MonthHours, index: HoursIndex): { weeks: ReportWeek[]; totals: Hours } {
+function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursIndex): { weeks: ReportWeek[]; totals: Hours } {
   const lo = Math.max(month.first, toDay(p.startdatum));
   const hi = Math.min(month.last, toDay(p.eind));
   const weeks: ReportWeek[] = [];
   const units = [0, 0, 0, 0];
   for (let monday = mondayOf(lo); monday <= hi; monday += 7) {
-    const at = index.week(row, (monday - month.firstMonday) / 7);
-    // gewerkt, ziek, afwezig, verlof, rank: MonthRow's fields 2-6
-    const v = (i: number) => (at < 0 ? 0 : packed[at + 2 + i]!);
+    const slot = index.week(row, (monday - month.firstMonday) / 7);
+    // gewerkt, ziek, afwezig, verlof: SOORTEN's order
+    const v = (i: number) => (slot < 0 ? 0 : index.weekUnits(slot, i));
     for (let i = 0; i < 4; i++) units[i] += v(i);
     weeks.push({
       week: isoWeekOfMonday(monday),
@@ -117,7 +138,7 @@ function weeksOf(p: PlacementRow, row: number, month: ReportMonth, packed: Month
       ziek: hours(v(1)),
       afwezig: hours(v(2)),
       verlof: hours(v(3)),
-      status: at < 0 ? 'leeg' : WEEK_STATUSES[v(4)]!,
+      status: slot < 0 ? 'leeg' : index.status(slot),
     });
   }
   return { weeks, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
@@ -150,12 +171,11 @@ function placementReport(
   leerbedrijf: string,
   month: ReportMonth,
   asOf: IsoDate,
-  packed: MonthHours,
   index: HoursIndex,
   pok: PokLookup | null,
   findings: readonly Finding[],
 ): ReportPlacement {
-  const { weeks, totals } = weeksOf(p, row, month, packed, index);
+  const { weeks, totals } = weeksOf(p, row, month, index);
   const approved = index.approved(row);
   return {
     placement: p.plaatsing_id,
@@ -251,8 +271,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
   }
   const { rows, rowOf, emails, names, companies } = data;
   const ids = rows.map((r) => r.plaatsing_id);
-  const packed = data.hours!;
-  const index = new HoursIndex(rowOf, packed);
+  const index = new HoursIndex(rowOf, data.hours!);
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
   const findings = byPlacement(opts.findings ? opts.findings(ids) : []);
   const { month, asOf } = opts;
@@ -264,7 +283,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
       for (; i < rows.length && rows[i]!.po_email === email; i++) {
         const r = rows[i]!;
         const leerbedrijf = companies.get(r.company_id) ?? '';
-        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, packed.month, index, pok, findings.get(r.plaatsing_id) ?? []));
+        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, index, pok, findings.get(r.plaatsing_id) ?? []));
         if (!report.leerbedrijven.includes(leerbedrijf)) report.leerbedrijven.push(leerbedrijf);
       }
       report.leerbedrijven.sort(collator.compare);
