@@ -4,19 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AS_OF, DEMO_SCHOOL } from '../src/cli/demo-run.js';
 import { FIXTURES, bpv, bpvJson, tempDir } from './helpers.js';
 
-const AS_OF = '2026-11-24';
-const SCHOOL: Record<string, string> = {
-  'school.naam': 'ROC De Heuvelrug',
-  'school.brin': '25ZZ',
-  'school.adres': 'Heuvelrugweg 12',
-  'school.postcode': '3701 AB',
-  'school.plaats': 'Zeist',
-  'school.telefoon': '030 123 45 67',
-  'school.email': 'bureauwerkenstage@rocdeheuvelrug.nl',
-  'school.regio': 'midden',
-};
+// the demo's school and day: the fixtures describe the school year as it stood then
+const AS_OF = DEMO_AS_OF;
+const SCHOOL = DEMO_SCHOOL;
 
 let base: string;
 beforeAll(() => {
