@@ -41,6 +41,8 @@ export function bpv(args: string[], opts: { cwd: string; input?: string | Buffer
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', BPV_DB: '', BPV_LANG: '', BPV_DEBUG: '', ...opts.env },
     maxBuffer: 64 << 20,
+    // a run that hangs fails its test (code -1) instead of stopping the suite
+    timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -53,3 +53,21 @@ describe('import of a large file on two threads', () => {
     expect(hours.some((h: { werkzaamheden: string | null }) => h.werkzaamheden === 'twee\nregels "tekst"')).toBe(true);
   }, 120_000);
 });
+
+describe('a large file the import gives up on', () => {
+  it('ends at once: the columns are wrong, the database is no database', () => {
+    const rows = 'P-000001,2026-09-07,8\n'.repeat(250_000);
+    const dir = tempDir({ 'uren.csv': `plaatsing_id,datum,uren\n${rows}`, 'kapot.db': 'geen database '.repeat(1000) });
+    expect(fs.statSync(path.join(dir, 'uren.csv')).size).toBeGreaterThan(THREAD_MIN_BYTES);
+    for (const [args, code] of [
+      [['--db', 'nieuw.db', 'import', 'placements', 'uren.csv'], 2],
+      [['--db', 'kapot.db', 'import', 'timesheets', 'uren.csv'], 3],
+    ] as const) {
+      const started = Date.now();
+      const r = bpv([...args], { cwd: dir });
+      expect([r.code, r.stderr.slice(0, 5)]).toEqual([code, 'bpv: ']);
+      // the reading thread kept the process alive: it hung until killed
+      expect(Date.now() - started).toBeLessThan(20_000);
+    }
+  }, 60_000);
+});

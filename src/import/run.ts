@@ -178,6 +178,14 @@ export interface ImportSummary {
  */
 export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
   const src = await openCsvFast(file, opts);
+  try {
+    return await importFrom(src, dbOrOpen, kind, file, opts);
+  } finally {
+    src.close();
+  }
+}
+
+async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
   let mapFlags = opts.map ?? [];
   let mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
   if (mapping.missing.length && opts.askMapping) {

@@ -38,6 +38,11 @@ export interface BatchSource {
   /** SHA-256 of every byte read; complete once the batches are exhausted */
   sha256(): string;
   bytesRead(): number;
+  /**
+   * Stops reading, also halfway: a caller that gives up on the file (its columns are wrong,
+   * the database is locked) must call it, or the reading thread keeps the process alive.
+   */
+  close(): void;
 }
 
 const SNIFF_BYTES = 1 << 20;
@@ -282,6 +287,7 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
     })(),
     sha256: () => hash.copy().digest('hex'),
     bytesRead: () => bytes,
+    close: () => void all.return(undefined),
   };
 }
 
@@ -397,5 +403,6 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
     batches: batches(),
     sha256: () => sha,
     bytesRead: () => bytes,
+    close: () => void worker.terminate(),
   };
 }
