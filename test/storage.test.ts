@@ -107,17 +107,24 @@ describe('the database file', () => {
     const dir = tempDir({ 'klein.csv': utf8Csv([header, ...rows(10, 'K')]), 'groot.csv': utf8Csv([header, ...rows(150_000, 'G')]) });
     expect(bpv(['import', 'placements', 'klein.csv'], { cwd: dir }).code).toBe(0);
     const child = spawn(process.execPath, [BIN, 'import', 'placements', 'groot.csv'], { cwd: dir, env: { ...process.env, BPV_DB: '' } });
-    // wait until the import is writing (the WAL grows), then pull the plug
-    const wal = path.join(dir, 'bpv.db-wal');
+    // wait until the import is writing (the file grows: a bulk load into a nearly empty table
+    // writes its pages into the database itself, with a rollback journal), then pull the plug
+    const size = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.statSync(path.join(dir, f)).size : 0);
+    const written = () => size('bpv.db') + size('bpv.db-wal');
     const start = Date.now();
-    const initial = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+    const initial = written();
+    let journal = false;
     while (Date.now() - start < 20_000) {
       await new Promise((r) => setTimeout(r, 20));
-      if (fs.existsSync(wal) && fs.statSync(wal).size > initial + 4 * 1024 * 1024) break;
+      journal ||= fs.existsSync(path.join(dir, 'bpv.db-journal'));
+      if (written() > initial + 4 * 1024 * 1024) break;
     }
     const exited = new Promise((r) => child.on('exit', r));
     child.kill('SIGKILL');
     await exited;
+    expect(journal).toBe(true);
+    // the next command finds the hot journal and rolls the half-written load back
+    expect(bpv(['db', 'check'], { cwd: dir }).code).toBe(0);
     const state = () => readDb(path.join(dir, 'bpv.db'), (db) => ({
       n: (db.prepare('SELECT count(*) AS n FROM placements').get() as any).n,
       ok: db.pragma('integrity_check', { simple: true }),
@@ -129,5 +136,25 @@ describe('the database file', () => {
     // and the same import, left to finish, keeps them too
     expect(bpv(['import', 'placements', 'groot.csv'], { cwd: dir }).code).toBe(0);
     expect(state()).toEqual({ n: 150_010, ok: 'ok', indexes });
+    expect(readDb(path.join(dir, 'bpv.db'), (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+  });
+
+  it('a bulk import while another process has the database open stays in WAL mode and completes', () => {
+    const header = ['plaatsing_id', 'studentnummer', 'voornaam', 'achternaam', 'crebo', 'niveau', 'leerweg', 'leerbedrijf', 'kvk',
+      'praktijkopleider', 'email_praktijkopleider', 'startdatum', 'einddatum', 'uren_totaal', 'uren_per_week'];
+    const row = (id: string) => [id, id, 'Jan', 'Jansen', '25491', '3', 'BOL', 'Bedrijf', '10000000', 'PO', 'po@x.nl', '2026-09-01', '2027-01-31', '640', '32'];
+    // 9 MB: a bulk load into a nearly empty table
+    const dir = tempDir({ 'klein.csv': utf8Csv([header, row('K1')]), 'groot.csv': utf8Csv([header, ...Array.from({ length: 100_000 }, (_, i) => row(`G${i}`))]) });
+    expect(fs.statSync(path.join(dir, 'groot.csv')).size).toBeGreaterThan(8 << 20);
+    expect(bpv(['import', 'placements', 'klein.csv'], { cwd: dir }).code).toBe(0);
+    const reader = new Database(path.join(dir, 'bpv.db'), { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM placements').get()).toEqual({ n: 1 });
+      expect(bpv(['import', 'placements', 'groot.csv'], { cwd: dir }).code).toBe(0);
+      expect(reader.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(reader.prepare('SELECT count(*) AS n FROM placements').get()).toEqual({ n: 100_001 });
+    } finally {
+      reader.close();
+    }
   });
 });

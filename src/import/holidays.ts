@@ -99,5 +99,7 @@ export const holidaysImport: ImportKind<HolidayRow> = {
   columns: HOLIDAY_COLUMNS,
   keyColumn: 'naam',
   parse: parseHolidayRow,
+  table: 'holidays',
+  rowBytes: 60,
   writer: holidayWriter,
 };

@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
-import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
+import type { ImportKind, KindWriter, LoadHint, RowContext, WriteOutcome } from './run.js';
 import { BatchInserter } from './batch-insert.js';
 import { SharedRecords, type Value } from './shared-records.js';
 import {
@@ -124,12 +124,8 @@ type PlacementFields = Record<(typeof PLACEMENT_FIELDS)[number], string | number
 // to date row by row. DROP and CREATE INDEX are part of the import's transaction, so an
 // interrupted import leaves them as they were.
 const BULK_INDEXES = ['placements_student', 'placements_po', 'placements_company'];
-const BULK_MIN_BYTES = 8 << 20;
 
-function placementWriter(db: Db, hint: { bytes: number }): KindWriter<PlacementRow> {
-  const existing = (db.prepare('SELECT count(*) AS n FROM placements').get() as { n: number }).n;
-  // ~250 bytes a row: only when the file would add more rows than the table holds
-  const bulk = hint.bytes >= BULK_MIN_BYTES && existing < hint.bytes / 250;
+function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<PlacementRow> {
   const indexSql = bulk
     ? (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN (${BULK_INDEXES.map(() => '?').join(', ')})`)
         .all(...BULK_INDEXES) as { sql: string }[]).map((r) => r.sql)
@@ -250,5 +246,7 @@ export const placementsImport: ImportKind<PlacementRow> = {
   keyColumn: 'plaatsing_id',
   columnWarnings: (has) => (has('geboortedatum') ? [] : [{ column: 'geboortedatum', message: msg().noBirthDateColumn() }]),
   parse: parsePlacementRow,
+  table: 'placements',
+  rowBytes: 250,
   writer: placementWriter,
 };

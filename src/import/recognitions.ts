@@ -68,5 +68,7 @@ export const recognitionsImport: ImportKind<RecognitionRow> = {
   columns: RECOGNITION_COLUMNS,
   keyColumn: 'crebo',
   parse: parseRecognitionRow,
+  table: 'recognitions',
+  rowBytes: 60,
   writer: recognitionWriter,
 };

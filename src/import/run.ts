@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { Db } from '../db/open.js';
 import { audit, type FieldChange } from '../db/audit.js';
+import { bulkJournal } from '../db/bulk-journal.js';
 import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
@@ -127,9 +128,24 @@ export interface ImportKind<R> {
   /** warnings about the file's columns, said once rather than on every row */
   columnWarnings?(has: (column: string) => boolean): { column: string; message: string }[];
   parse(ctx: RowContext): R | undefined;
-  /** `bytes`: the input's size (0 for standard input), for choices that pay off only in bulk */
-  writer(db: Db, hint: { bytes: number }): KindWriter<R>;
+  /** the table a row becomes a row of, and its size in a typical file: to tell a bulk load */
+  table: string;
+  rowBytes: number;
+  writer(db: Db, load: LoadHint): KindWriter<R>;
 }
+
+export interface LoadHint {
+  /** rows the table held before this import */
+  existing: number;
+  /**
+   * A large file that adds more rows than the table holds (the first import of a year): the
+   * choices that pay off only in bulk (indexes rebuilt after, a rollback journal) are made.
+   */
+  bulk: boolean;
+}
+
+/** below this a file is never a bulk load: the choices cost more than they save */
+const BULK_MIN_BYTES = 8 << 20;
 
 const WRITE_BATCH = 32;
 
@@ -233,10 +249,15 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   const db = typeof dbOrOpen === 'function' ? dbOrOpen() : dbOrOpen;
   // a larger page cache keeps the indexes being filled in memory during a big import
   db.pragma('cache_size = -16384');
+  const rows = db.prepare(`SELECT count(*) AS n FROM ${kind.table}`).pluck();
+  // the journal is chosen outside a transaction; the writer's hint is counted again inside it,
+  // where no other process can add rows any more
+  const restoreJournal = total >= BULK_MIN_BYTES && (rows.get() as number) < total / kind.rowBytes ? bulkJournal(db) : () => {};
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
-    const writer = kind.writer(db, { bytes: total });
+    const existing = rows.get() as number;
+    const writer = kind.writer(db, { existing, bulk: total >= BULK_MIN_BYTES && existing < total / kind.rowBytes });
     const pending: { row: R; ctx: RowContext }[] = [];
     const count = (outcome: WriteOutcome) => {
       summary[outcome.status]++;
@@ -314,6 +335,7 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
     committed = true;
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    restoreJournal();
   }
   if (opts.rejectFile && rejects.length) writeRejects(opts.rejectFile, src, rejects);
   return summary;

@@ -176,5 +176,7 @@ export const timesheetsImport: ImportKind<TimesheetRow> = {
   keyColumn: 'datum',
   requireOneOf: [['plaatsing_id', 'studentnummer']],
   parse: parseTimesheetRow,
+  table: 'timesheets',
+  rowBytes: 100,
   writer: timesheetWriter,
 };
