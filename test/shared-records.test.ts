@@ -19,14 +19,19 @@ const TOUCHES: [number, string, Value[]][] = [
   [7, '100', ['Anna', null, 'Bakker', '2008-01-02', 'anna@x.nl']],
 ];
 
-function run(insertFirst: boolean) {
+/** flushEvery: with insertFirst, flush() after every so many touches (0: only finish() does) */
+function run(insertFirst: boolean, flushEvery = 0) {
   const db = openScratchDb();
   try {
     db.prepare("INSERT INTO students (studentnummer, voornaam, achternaam, email) VALUES ('100', 'Anna', 'Bakker', 'oud@x.nl')").run();
     db.exec('BEGIN');
     const students = new SharedRecords(db, 'student', 'students', 'studentnummer = ?', ['studentnummer'], FIELDS, 'studentnummer',
       ([k]) => `student ${String(k)}`, insertFirst);
-    const ids = TOUCHES.map(([line, key, values]) => students.touch([key], values, line));
+    const ids = TOUCHES.map(([line, key, values], i) => {
+      const id = students.touch([key], values, line);
+      if (flushEvery && (i + 1) % flushEvery === 0) students.flush();
+      return id;
+    });
     const result = students.finish();
     db.exec('COMMIT');
     return {
@@ -44,7 +49,9 @@ function run(insertFirst: boolean) {
 describe('SharedRecords', () => {
   it('gives the same outcome with the insert first as with the map first', () => {
     const byMap = run(false);
-    expect(run(true)).toEqual(byMap);
+    // queued inserts flushed after each touch (every new one in a batch of its own), in pairs
+    // (a batch with a record that exists), or all at the end (a record twice in one batch)
+    for (const flushEvery of [1, 2, 3, 0]) expect(run(true, flushEvery)).toEqual(byMap);
     // and that outcome is the merge this file asks for
     expect(byMap.ids).toEqual(['100', '200', '300', '300', '300', '100']);
     expect(byMap.stored).toEqual([

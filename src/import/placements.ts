@@ -207,9 +207,14 @@ function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<Place
       if (owner !== undefined && owner !== row.studentnummer) return void ctx.error('studentnummer', msg().placementOtherStudent(row.plaatsing_id, owner, row.studentnummer));
       return row.plaatsing_id;
     },
-    write: (row, ctx) => upsert(row, ctx, touchAndValues(row, ctx.line)),
+    write(row, ctx) {
+      const values = touchAndValues(row, ctx.line);
+      students.flush();
+      return upsert(row, ctx, values);
+    },
     writeMany(items) {
       const all = items.map(({ row, ctx }) => touchAndValues(row, ctx.line));
+      students.flush();
       // all new, each with its own id: the common case, one statement for the batch
       if (items.every(({ row }) => row.plaatsing_id)) {
         const args: Value[] = [];

@@ -8,6 +8,10 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
 import type { RowWarning } from './run.js';
+import { BatchInserter } from './batch-insert.js';
+
+/** insertFirst: touches queued at most before they are inserted (the caller flushes sooner) */
+const MAX_QUEUED = 64;
 
 export type Value = string | number | null;
 
@@ -50,7 +54,8 @@ export class SharedRecords {
     /**
      * Most rows name a record this import has not seen (the students of a first import): try
      * the insert before the map, whose lookups of 100,000 keys that are not there cost a third
-     * of this class's time. Only where the key is the id (`idColumn` is not `id`).
+     * of this class's time. Only where the key is the id (`idColumn` is not `id`). The inserts
+     * are queued and made many rows at a time: see flush().
      */
     private readonly insertFirst = false,
   ) {
@@ -58,6 +63,36 @@ export class SharedRecords {
     const cols = [...keyColumns, ...fieldNames];
     // Insert first: on a new record that is the only statement; a conflict means it exists.
     this.insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`);
+    if (insertFirst) this.batch = new BatchInserter(db, table, cols, keyColumns.join(', '));
+  }
+
+  /** insertFirst: the touches not yet inserted, in order */
+  private readonly queued: { keyValues: Value[]; values: Value[]; line: number }[] = [];
+  private readonly batch: BatchInserter | undefined;
+
+  /**
+   * Inserts the queued records (insertFirst), in one statement when all are new: 100,000
+   * students one statement each took 0.25 s, in statements of 32 rows 0.14 s. When one of them
+   * exists (named before, or twice in the batch) the batch is undone and each goes its own way,
+   * so the outcome is the one of touching them one by one. The caller flushes before it writes
+   * the rows that refer to them: a deferred foreign key left outstanding makes SQLite look for
+   * the children of every parent inserted after it.
+   */
+  flush(): void {
+    const q = this.queued;
+    if (!q.length) return;
+    const args: Value[] = [];
+    for (const t of q) args.push(...t.keyValues, ...t.values);
+    if (this.batch!.insertAllNew(q.length, args)) {
+      for (const t of q) this.entries.set(this.key(t.keyValues), t.line);
+    } else {
+      for (const t of q) this.touchNow(t.keyValues, t.values, t.line);
+    }
+    q.length = 0;
+  }
+
+  private key(keyValues: Value[]): string {
+    return keyValues.length === 1 ? String(keyValues[0]) : keyValues.map((v) => String(v ?? '')).join('\u0000');
   }
 
   private entryFromDb(keyValues: Value[], isNew: boolean, line: number): Entry {
@@ -77,10 +112,20 @@ export class SharedRecords {
 
   /**
    * Makes sure the record exists (inserted with this row's values when new) and merges this
-   * row's values (by position in `fieldNames`). Returns its id for foreign keys.
+   * row's values (by position in `fieldNames`). Returns its id for foreign keys. With
+   * insertFirst the record is there after the next flush().
    */
   touch(keyValues: Value[], values: Value[], line: number): number | string {
-    const k = keyValues.length === 1 ? String(keyValues[0]) : keyValues.map((v) => String(v ?? '')).join('\u0000');
+    if (this.insertFirst) {
+      this.queued.push({ keyValues, values, line });
+      if (this.queued.length >= MAX_QUEUED) this.flush();
+      return String(keyValues[0]);
+    }
+    return this.touchNow(keyValues, values, line);
+  }
+
+  private touchNow(keyValues: Value[], values: Value[], line: number): number | string {
+    const k = this.key(keyValues);
     if (this.insertFirst && this.insert.run(...keyValues, ...values).changes === 1) {
       this.entries.set(k, line);
       return String(keyValues[0]);
@@ -128,6 +173,7 @@ export class SharedRecords {
    * import that changed, the line of the last row that named it.
    */
   finish(): { changes: FieldChange[]; changedLines: number[]; warnings: RowWarning[] } {
+    this.flush();
     const changes: FieldChange[] = [];
     const changedLines: number[] = [];
     for (const [k, e] of this.entries) {
