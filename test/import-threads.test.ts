@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.mjs';
 import { THREAD_MIN_BYTES } from '../src/import/source.js';
-import { bpv, bpvJson, tempDir } from './helpers.js';
+import { bpv, bpvJson, readDb, tempDir } from './helpers.js';
 
 let dir = '';
 let file = '';
@@ -70,4 +70,52 @@ describe('a large file the import gives up on', () => {
       expect(Date.now() - started).toBeLessThan(20_000);
     }
   }, 60_000);
+});
+
+describe('placements of a large file, parsed on the reading thread', () => {
+  it('give the same import as one thread: rows, mistakes, rejects, stored values', async () => {
+    const dir = tempDir();
+    const g = await generate({ placements: 13_000, timesheets: 0, timesheetPlacements: 0, out: path.join(dir, 'data') });
+    const lines = fs.readFileSync(path.join(g.out, 'placements.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const col = (name: string) => header.indexOf(name);
+    const edit = (i: number, change: (f: string[]) => void) => {
+      const f = lines[i]!.split(',');
+      change(f);
+      lines[i] = f.join(',');
+    };
+    edit(2_000, (f) => (f[col('startdatum')] = '31-02-2027'));
+    edit(4_000, (f) => f.push('te veel'));
+    edit(6_000, (f) => (f[col('plaatsing_id')] = lines[5_000]!.split(',')[0]!));
+    // values a parse rewrites: spaces around them, a Dutch date, a decimal comma, postcode spelled loosely
+    edit(8_000, (f) => {
+      f[col('achternaam')] = '  Spaties  ';
+      f[col('geboortedatum')] = '03-04-2008';
+      f[col('uren_per_week')] = '"32,5"';
+      f[col('postcode')] = '1234ab';
+    });
+    edit(10_000, (f) => (f[col('email_praktijkopleider')] = ''));
+    const file = path.join(dir, 'plaatsingen.csv');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    expect(fs.statSync(file).size).toBeGreaterThan(THREAD_MIN_BYTES);
+    const run = (db: string, env: Record<string, string>) => {
+      const r = bpv(['--db', db, 'import', 'placements', file, '--json', '--reject-file', `${db}.rejects.csv`], { cwd: dir, env });
+      expect(r.code).toBe(1);
+      return JSON.parse(r.stdout);
+    };
+    const two = run('two.db', {});
+    expect(two).toEqual(run('one.db', { BPV_THREADS: '1' }));
+    expect([two.read, two.inserted, two.rejected]).toEqual([13_000, 12_996, 4]);
+    expect(two.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
+      [2_001, 'startdatum'], [4_001, '(regel)'], [6_001, 'plaatsing_id'], [10_001, 'email_praktijkopleider'],
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'two.db.rejects.csv'))).toEqual(fs.readFileSync(path.join(dir, 'one.db.rejects.csv')));
+    const stored = (db: string) => readDb(path.join(dir, db), (d) => ['students', 'companies', 'persons', 'placements'].map((t) =>
+      d.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+    const tables = stored('two.db');
+    expect(tables).toEqual(stored('one.db'));
+    const edited = lines[8_000]!.split(',');
+    expect(tables[0]).toContainEqual(expect.objectContaining({ studentnummer: edited[col('studentnummer')], achternaam: 'Spaties', geboortedatum: '2008-04-03' }));
+    expect(tables[3]).toContainEqual(expect.objectContaining({ plaatsing_id: edited[col('plaatsing_id')], uren_per_week: 32.5 }));
+  }, 120_000);
 });

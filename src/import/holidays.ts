@@ -6,7 +6,8 @@ import { schoolYear } from '../domain/dates.js';
 import { REGIOS, type Regio } from '../domain/types.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
-import type { ImportKind, KindWriter, RowContext } from './run.js';
+import type { ImportKind, KindWriter } from './run.js';
+import type { RowContext } from './row.js';
 import { parseDate, parseOneOf } from './values.js';
 
 export const HOLIDAY_COLUMNS: readonly ColumnSpec[] = [

@@ -4,7 +4,8 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
-import type { ImportKind, KindWriter, LoadHint, RowContext, WriteOutcome } from './run.js';
+import type { ImportKind, KindWriter, LoadHint, WriteOutcome } from './run.js';
+import type { RowCodec, RowContext } from './row.js';
 import { BatchInserter } from './batch-insert.js';
 import { SharedRecords, type Value } from './shared-records.js';
 import {
@@ -111,6 +112,41 @@ export function parsePlacementRow(ctx: RowContext): PlacementRow | undefined {
     vakantiewerk: vakantiewerk ?? false,
   };
 }
+
+const str = (v: Value) => v as string;
+const strOrNull = (v: Value) => v as string | null;
+const person = (naam: Value, email: Value): Person | null => (naam === null ? null : { naam: str(naam), email: str(email), telefoon: null });
+
+/** A placement row as values in the order of PLACEMENT_COLUMNS (vakantiewerk 1 or 0). */
+export const placementCodec: RowCodec<PlacementRow> = {
+  sources: PLACEMENT_COLUMNS.map((c) => c.name),
+  pack: (r) => [
+    r.plaatsing_id, r.studentnummer, r.student.voornaam, r.student.tussenvoegsel, r.student.achternaam, r.student.geboortedatum,
+    r.student.email, r.opleiding, r.crebo, r.niveau, r.leerweg, r.company.naam, r.company.kvk, r.company.vestigingsnummer,
+    r.company.adres, r.company.postcode, r.company.plaats, r.praktijkopleider.naam, r.praktijkopleider.email,
+    r.praktijkopleider.telefoon, r.werkbegeleider?.naam ?? null, r.werkbegeleider?.email ?? null, r.bpv_begeleider?.naam ?? null,
+    r.bpv_begeleider?.email ?? null, r.startdatum, r.einddatum, r.uren_totaal, r.uren_per_week, r.leerdoelen, r.vakantiewerk ? 1 : 0,
+  ],
+  unpack: (v) => ({
+    plaatsing_id: strOrNull(v[0]!),
+    studentnummer: str(v[1]!),
+    student: { voornaam: str(v[2]!), tussenvoegsel: strOrNull(v[3]!), achternaam: str(v[4]!), geboortedatum: strOrNull(v[5]!), email: strOrNull(v[6]!) },
+    company: { kvk: str(v[12]!), vestigingsnummer: strOrNull(v[13]!), naam: str(v[11]!), adres: strOrNull(v[14]!), postcode: strOrNull(v[15]!), plaats: strOrNull(v[16]!) },
+    praktijkopleider: { naam: str(v[17]!), email: str(v[18]!), telefoon: strOrNull(v[19]!) },
+    werkbegeleider: person(v[20]!, v[21]!),
+    bpv_begeleider: person(v[22]!, v[23]!),
+    opleiding: strOrNull(v[7]!),
+    crebo: str(v[8]!),
+    niveau: v[9] as number,
+    leerweg: v[10] as PlacementRow['leerweg'],
+    startdatum: str(v[24]!),
+    einddatum: str(v[25]!),
+    uren_totaal: v[26] as number,
+    uren_per_week: v[27] as number,
+    leerdoelen: strOrNull(v[28]!),
+    vakantiewerk: v[29] === 1,
+  }),
+};
 
 const PLACEMENT_FIELDS = [
   'studentnummer', 'company_id', 'opleiding', 'crebo', 'niveau', 'leerweg', 'praktijkopleider_email',
@@ -251,6 +287,7 @@ export const placementsImport: ImportKind<PlacementRow> = {
   keyColumn: 'plaatsing_id',
   columnWarnings: (has) => (has('geboortedatum') ? [] : [{ column: 'geboortedatum', message: msg().noBirthDateColumn() }]),
   parse: parsePlacementRow,
+  codec: placementCodec,
   table: 'placements',
   rowBytes: 250,
   writer: placementWriter,

@@ -3,7 +3,8 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import type { ColumnSpec } from './headers.js';
 import { msg } from '../i18n/messages.js';
-import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
+import type { ImportKind, KindWriter, WriteOutcome } from './run.js';
+import type { RowContext } from './row.js';
 import { parseCrebo, parseDate, parseDigits } from './values.js';
 
 export const RECOGNITION_COLUMNS: readonly ColumnSpec[] = [

@@ -13,86 +13,14 @@ import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
 import { KeyLines } from './key-lines.js';
 import { openCsvFast, type BatchSource, type RecordBatch, type SourceOptions } from './source.js';
+import { parseRow, RowContext, type RowCodec, type RowError, type RowWarning } from './row.js';
 
-export interface RowError {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export interface RowWarning {
-  line: number;
-  column: string;
-  message: string;
-}
+export type { RowError, RowWarning };
 
 export type WriteOutcome =
   | { status: 'inserted'; changes?: FieldChange[] }
   | { status: 'unchanged'; changes?: FieldChange[] }
   | { status: 'updated'; changes: FieldChange[] };
-
-const NONE: readonly never[] = Object.freeze([]);
-
-/** Collects the problems of one row; a row with any error is rejected whole. */
-export class RowContext {
-  // made when the first one comes: most rows have neither (a million rows, two million arrays)
-  private errorList: RowError[] | undefined;
-  private warningList: RowWarning[] | undefined;
-  constructor(
-    readonly line: number,
-    private readonly fields: readonly string[],
-    private readonly index: ReadonlyMap<string, number>,
-  ) {}
-  private values(col: string): string | undefined {
-    const i = this.index.get(col);
-    return i === undefined ? undefined : this.fields[i];
-  }
-  /** the trimmed value, or null when empty (an empty optional value is null) */
-  get(col: string): string | null {
-    const v = this.values(col);
-    if (v === undefined) return null;
-    const t = v.trim();
-    return t === '' ? null : t;
-  }
-  /** whether the file has this column at all */
-  has(col: string): boolean {
-    return this.index.has(col);
-  }
-  raw(col: string): string {
-    return this.values(col) ?? '';
-  }
-  get errors(): readonly RowError[] {
-    return this.errorList ?? NONE;
-  }
-  get warnings(): readonly RowWarning[] {
-    return this.warningList ?? NONE;
-  }
-  error(column: string, message: string): void {
-    this.fail({ line: this.line, column, value: this.raw(column), message });
-  }
-  fail(e: RowError): void {
-    (this.errorList ??= []).push(e);
-  }
-  warn(column: string, message: string): void {
-    (this.warningList ??= []).push({ line: this.line, column, message });
-  }
-  /** a required value: records the error when empty */
-  required(col: string): string | null {
-    const v = this.get(col);
-    if (v === null) this.error(col, msg().valRequired());
-    return v;
-  }
-  /** runs a parser on a value when present; records its reason on failure */
-  parse<T>(col: string, parser: (raw: string) => { ok: true; value: T } | { ok: false; reason: string }, required: boolean): T | null {
-    const v = required ? this.required(col) : this.get(col);
-    if (v === null) return null;
-    const r = parser(v);
-    if (r.ok) return r.value;
-    this.error(col, r.reason);
-    return null;
-  }
-}
 
 export interface KindWriter<R> {
   /** the row's key within the file, resolving what needs the database; errors reject the row */
@@ -128,6 +56,8 @@ export interface ImportKind<R> {
   /** warnings about the file's columns, said once rather than on every row */
   columnWarnings?(has: (column: string) => boolean): { column: string; message: string }[];
   parse(ctx: RowContext): R | undefined;
+  /** when a large file's rows may be parsed on its reading thread: how they cross over */
+  codec?: RowCodec<R>;
   /** the table a row becomes a row of, and its size in a typical file: to tell a bulk load */
   table: string;
   rowBytes: number;
@@ -239,6 +169,8 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   const seen = new KeyLines(total / 128);
   let lastProgress = 0;
 
+  const shape = { headerLength: headerLen, delimiter: src.delimiter };
+  if (kind.codec && src.parseThere) src.parseThere(kind.kind, kind.codec as RowCodec<unknown>, idx, shape);
   const iterator = src.batches[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new UsageError(msg().fileNoRows(src.name));
@@ -273,10 +205,12 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
       const f = batch.records[r]!;
       const line = batch.lines[r]!;
       const ctx = new RowContext(line, f, idx);
-      if (f.length > headerLen && f.slice(headerLen).some((v) => v.trim() !== '')) {
-        ctx.fail({ line, column: msg().wholeRow(), value: f.slice(headerLen).join(src.delimiter), message: msg().tooManyFields(f.length, headerLen, src.delimiter) });
-      }
-      const row = ctx.errors.length ? undefined : kind.parse(ctx);
+      let row: R | undefined;
+      if (batch.parsed) {
+        const p = batch.parsed.problems.get(r);
+        if (p) ctx.adopt(p.errors, p.warnings);
+        row = batch.parsed.rows[r] as R | undefined;
+      } else row = parseRow(kind.parse, ctx, f, shape);
       let key: string | number | undefined;
       if (row !== undefined && ctx.errors.length === 0) key = writer.key(row, ctx);
       if (row !== undefined && key !== undefined && ctx.errors.length === 0) {

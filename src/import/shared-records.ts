@@ -7,13 +7,15 @@
 import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
-import type { RowWarning } from './run.js';
+import type { RowWarning } from './row.js';
 import { BatchInserter } from './batch-insert.js';
 
 /** insertFirst: touches queued at most before they are inserted (the caller flushes sooner) */
 const MAX_QUEUED = 64;
 
-export type Value = string | number | null;
+import type { Value } from './row.js';
+
+export type { Value };
 
 interface Entry {
   id: number | string;

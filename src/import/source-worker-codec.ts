@@ -1,4 +1,5 @@
 // How the reading thread passes records to the writing thread (source-worker.ts, source.ts).
+import type { RowError, RowWarning, Value } from './row.js';
 
 /**
  * A batch of records with each distinct value once. An export repeats most of its values (a
@@ -8,14 +9,39 @@
  * bottleneck; the repeats cost it nothing this way, and equal values are one string there.
  */
 export interface EncodedBatch {
-  /** the distinct values */
-  values: string[];
+  /** the distinct values (numbers: values of rows parsed there) */
+  values: (string | number)[];
   /** fields per record */
   counts: Uint32Array<ArrayBuffer>;
   /** each field's index into values, record after record */
   refs: Uint32Array<ArrayBuffer>;
   lines: Float64Array<ArrayBuffer>;
+  /** the records parsed on the reading thread, when it was asked to */
+  parsed?: EncodedRows;
 }
+
+export interface EncodedRows {
+  /** values a row packs into (RowCodec) */
+  width: number;
+  /** per record `width` indexes into values, NULL_REF for null; all NULL_REF for a rejected one */
+  refs: Uint32Array<ArrayBuffer>;
+  /** the records with problems: [index in the batch, errors, warnings] */
+  problems: Problems[];
+}
+
+type Problems = [number, RowError[] | undefined, RowWarning[] | undefined];
+
+/** The rows of a batch as the reading thread parsed them. */
+export interface ParsedBatch {
+  /** per record: its packed values (RowCodec.pack), or undefined when rejected */
+  packed: (Value[] | undefined)[];
+  problems: Problems[];
+  /** per packed position: the index of the field it usually equals, or -1 */
+  sources: readonly number[];
+  width: number;
+}
+
+const NULL_REF = 0xffffffff;
 
 /**
  * Encodes batch after batch. A column whose values hardly repeat (a placement's name, e-mail,
@@ -27,9 +53,11 @@ export class BatchEncoder {
   /** per column: whether to look its values up; undefined until the first batch was seen */
   private dedupe: boolean[] | undefined;
 
-  encode(records: readonly string[][], lines: readonly number[]): EncodedBatch {
-    const index = new Map<string, number>();
-    const values: string[] = [];
+  encode(records: readonly string[][], lines: readonly number[], parsed?: ParsedBatch): EncodedBatch {
+    const index = new Map<string | number, number>();
+    const values: (string | number)[] = [];
+    const width = parsed?.width ?? 0;
+    const prefs = new Uint32Array(width * records.length);
     let total = 0;
     for (const r of records) total += r.length;
     const refs = new Uint32Array(total);
@@ -41,6 +69,7 @@ export class BatchEncoder {
     for (let r = 0; r < records.length; r++) {
       const fields = records[r]!;
       counts[r] = fields.length;
+      const first = p;
       for (let c = 0; c < fields.length; c++) {
         const v = fields[c]!;
         if (dedupe[c] === false) {
@@ -57,11 +86,40 @@ export class BatchEncoder {
         }
         refs[p++] = k;
       }
+      if (parsed) {
+        // a parsed value that is its field's string, unchanged, is sent once for both
+        const row = parsed.packed[r];
+        const at = r * width;
+        for (let i = 0; i < width; i++) {
+          const v = row ? row[i]! : null;
+          const src = parsed.sources[i]!;
+          if (v === null) prefs[at + i] = NULL_REF;
+          else if (src >= 0 && src < fields.length && fields[src] === v) prefs[at + i] = refs[first + src]!;
+          else {
+            let k = index.get(v);
+            if (k === undefined) {
+              k = values.length;
+              values.push(v);
+              index.set(v, k);
+            }
+            prefs[at + i] = k;
+          }
+        }
+      }
     }
     // a column worth it repeats a value at least every other row
     if (judge && records.length >= 100) this.dedupe = Array.from({ length: fresh.length }, (_, c) => (fresh[c] ?? 0) <= records.length / 2);
-    return { values, counts, refs, lines: Float64Array.from(lines) };
+    const out: EncodedBatch = { values, counts, refs, lines: Float64Array.from(lines) };
+    if (parsed) out.parsed = { width, refs: prefs, problems: parsed.problems };
+    return out;
   }
+}
+
+/** The buffers to transfer with a batch rather than copy. */
+export function transferables(b: EncodedBatch): ArrayBuffer[] {
+  const list = [b.counts.buffer, b.refs.buffer, b.lines.buffer];
+  if (b.parsed) list.push(b.parsed.refs.buffer);
+  return list;
 }
 
 /** The records of an encoded batch (on the receiving thread). */
@@ -70,8 +128,35 @@ export function decode(b: EncodedBatch): { records: string[][]; lines: number[] 
   let p = 0;
   for (let r = 0; r < records.length; r++) {
     const fields: string[] = new Array(b.counts[r]!);
-    for (let f = 0; f < fields.length; f++) fields[f] = b.values[b.refs[p++]!]!;
+    // a field is always a string: numbers are only ever values of parsed rows
+    for (let f = 0; f < fields.length; f++) fields[f] = b.values[b.refs[p++]!] as string;
     records[r] = fields;
   }
   return { records, lines: Array.from(b.lines) };
+}
+
+/** The rows of an encoded batch as the reading thread parsed them (on the receiving thread). */
+export function decodeRows<R>(b: EncodedBatch, unpack: (values: Value[]) => R): ParsedRows<R> | undefined {
+  const e = b.parsed;
+  if (!e) return undefined;
+  const n = b.counts.length;
+  const rows: (R | undefined)[] = new Array(n);
+  const problems = new Map<number, { errors: RowError[] | undefined; warnings: RowWarning[] | undefined }>();
+  for (const [r, errors, warnings] of e.problems) problems.set(r, { errors, warnings });
+  const values: Value[] = new Array(e.width);
+  for (let r = 0; r < n; r++) {
+    if (problems.get(r)?.errors?.length) continue;
+    for (let i = 0, at = r * e.width; i < e.width; i++) {
+      const k = e.refs[at + i]!;
+      values[i] = k === NULL_REF ? null : b.values[k]!;
+    }
+    rows[r] = unpack(values);
+  }
+  return { rows, problems };
+}
+
+export interface ParsedRows<R = unknown> {
+  /** per record: the row, or undefined when rejected */
+  rows: (R | undefined)[];
+  problems: Map<number, { errors: RowError[] | undefined; warnings: RowWarning[] | undefined }>;
 }

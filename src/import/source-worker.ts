@@ -5,13 +5,43 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BpvError } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
 import { openBatches } from './source.js';
-import { BatchEncoder, type EncodedBatch } from './source-worker-codec.js';
+import { BatchEncoder, transferables, type EncodedBatch, type ParsedBatch } from './source-worker-codec.js';
+import { parseRow, RowContext, type RowShape } from './row.js';
 
 export type WorkerMessage =
   | { type: 'meta'; encoding: string; delimiter: string; hadBom: boolean; header: string[]; headerLine: number }
   | { type: 'batch'; batch: EncodedBatch; bytesRead: number }
   | { type: 'end'; sha256: string; bytesRead: number }
   | { type: 'error'; message: string; exitCode: number | null; stack?: string | undefined };
+
+/** After the header: whether to parse the rows here too, as which kind, with which columns. */
+export interface StartMessage {
+  type: 'start';
+  parse: { kind: string; index: [string, number][]; shape: RowShape } | null;
+}
+
+/** Parses a part's records as the kind does on the writing thread; null when not asked to. */
+async function rowParser(start: StartMessage): Promise<((records: string[][], lines: number[]) => ParsedBatch) | null> {
+  if (!start.parse) return null;
+  const { IMPORT_KINDS } = await import('./kinds.js');
+  const kind = IMPORT_KINDS[start.parse.kind]!;
+  const codec = kind.codec!;
+  const index = new Map(start.parse.index);
+  const shape = start.parse.shape;
+  const sources = codec.sources.map((c) => (c === null ? -1 : (index.get(c) ?? -1)));
+  return (records, lines) => {
+    const problems: ParsedBatch['problems'] = [];
+    const packed = records.map((fields, r) => {
+      const ctx = new RowContext(lines[r]!, fields, index);
+      const row = parseRow(kind.parse, ctx, fields, shape);
+      if (ctx.errors.length || ctx.warnings.length) {
+        problems.push([r, ctx.errors.length ? [...ctx.errors] : undefined, ctx.warnings.length ? [...ctx.warnings] : undefined]);
+      }
+      return row === undefined ? undefined : codec.pack(row);
+    });
+    return { packed, problems, sources, width: sources.length };
+  };
+}
 
 const BATCH = 1000;
 // batches the reader may be ahead of the writer: enough to ride out a garbage collection on either side
@@ -23,24 +53,31 @@ async function run(): Promise<void> {
   setLang(lang);
   let credit = MAX_IN_FLIGHT;
   let wake: (() => void) | undefined;
+  let onStart: ((m: StartMessage) => void) | undefined;
+  const started = new Promise<StartMessage>((res) => (onStart = res));
   port.on('message', (m: { type: string }) => {
     if (m.type === 'credit') {
       credit++;
       wake?.();
-    }
+    } else if (m.type === 'start') onStart!(m as StartMessage);
   });
   try {
     const src = await openBatches(file, opts);
     port.postMessage({ type: 'meta', encoding: src.encoding, delimiter: src.delimiter, hadBom: src.hadBom, header: src.header, headerLine: src.headerLine } satisfies WorkerMessage);
+    const parse = await rowParser(await started);
     const encoder = new BatchEncoder();
     for await (const batch of src.batches) {
       // a chunk's records in parts: the writer's young generation holds a part while it works
       // on it; a whole chunk (~10,000 rows) outlived it and tripled the writer's GC time
       for (let at = 0; at < batch.records.length; at += BATCH) {
+        const records = batch.records.slice(at, at + BATCH);
+        const lines = batch.lines.slice(at, at + BATCH);
+        // parsed before waiting for credit: this thread has time to spare, the writer has not
+        const parsed = parse?.(records, lines);
         while (credit <= 0) await new Promise<void>((res) => (wake = res));
         credit--;
-        const part = encoder.encode(batch.records.slice(at, at + BATCH), batch.lines.slice(at, at + BATCH));
-        port.postMessage({ type: 'batch', batch: part, bytesRead: src.bytesRead() } satisfies WorkerMessage, [part.counts.buffer, part.refs.buffer, part.lines.buffer]);
+        const part = encoder.encode(records, lines, parsed);
+        port.postMessage({ type: 'batch', batch: part, bytesRead: src.bytesRead() } satisfies WorkerMessage, transferables(part));
       }
     }
     port.postMessage({ type: 'end', sha256: src.sha256(), bytesRead: src.bytesRead() } satisfies WorkerMessage);

@@ -7,7 +7,8 @@ import { SOORTEN, STATUSES, type Soort, type TimesheetStatus } from '../domain/t
 import { fmtDate } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
-import type { ImportKind, KindWriter, RowContext, WriteOutcome } from './run.js';
+import type { ImportKind, KindWriter, WriteOutcome } from './run.js';
+import type { RowCodec, RowContext } from './row.js';
 import { parseDate, parseHours, parseOneOf } from './values.js';
 import { BatchInserter } from './batch-insert.js';
 
@@ -60,6 +61,24 @@ export function parseTimesheetRow(ctx: RowContext): TimesheetRow | undefined {
     ingediend_op, goedgekeurd_op, goedgekeurd_door: ctx.get('goedgekeurd_door'),
   };
 }
+
+/** A timesheet row as values in the order of TIMESHEET_COLUMNS. */
+export const timesheetCodec: RowCodec<TimesheetRow> = {
+  sources: TIMESHEET_COLUMNS.map((c) => c.name),
+  pack: (r) => [r.plaatsing_id, r.studentnummer, r.datum, r.uren, r.soort, r.werkzaamheden, r.status, r.ingediend_op, r.goedgekeurd_op, r.goedgekeurd_door],
+  unpack: (v) => ({
+    plaatsing_id: v[0] as string | null,
+    studentnummer: v[1] as string | null,
+    datum: v[2] as string,
+    uren: v[3] as number,
+    soort: v[4] as Soort,
+    werkzaamheden: v[5] as string | null,
+    status: v[6] as TimesheetStatus,
+    ingediend_op: v[7] as string | null,
+    goedgekeurd_op: v[8] as string | null,
+    goedgekeurd_door: v[9] as string | null,
+  }),
+};
 
 interface Candidate {
   id: number;
@@ -176,6 +195,7 @@ export const timesheetsImport: ImportKind<TimesheetRow> = {
   keyColumn: 'datum',
   requireOneOf: [['plaatsing_id', 'studentnummer']],
   parse: parseTimesheetRow,
+  codec: timesheetCodec,
   table: 'timesheets',
   rowBytes: 100,
   writer: timesheetWriter,
