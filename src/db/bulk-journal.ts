@@ -8,9 +8,9 @@ import type { Db } from './open.js';
 
 /**
  * Switches to a rollback journal (with `synchronous = FULL`, its durable setting) for one
- * transaction, when this is the only connection: SQLite refuses to leave WAL mode while
- * another process has the file open, and then the load simply runs in WAL mode. Returns
- * what puts WAL mode back; call it after the commit or rollback.
+ * transaction, when this is the only connection using the file: SQLite refuses, at once, to
+ * leave WAL mode while another has read from it and is still open, and then the load simply
+ * runs in WAL mode. Returns what puts WAL mode back; call it after the commit or rollback.
  */
 export function bulkJournal(db: Db): () => void {
   if (db.pragma('journal_mode', { simple: true }) !== 'wal') return () => {};
@@ -22,12 +22,18 @@ export function bulkJournal(db: Db): () => void {
   }
   db.pragma('synchronous = FULL');
   return () => {
+    // Back to WAL needs the file to itself: a process reading it now would make this wait the
+    // whole busy timeout (10 s) after the data is committed. So it tries once; every open puts
+    // WAL mode back (open.ts), so the next command does what this one could not.
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     } catch {
-      // The data is committed; another process reading now keeps the file in rollback mode a
-      // moment longer. Every open puts WAL mode back (open.ts), so nothing is lost by waiting.
+      // another process is reading: see above
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
     }
   };
 }
