@@ -44,6 +44,14 @@ export interface ParsedBatch {
 const NULL_REF = 0xffffffff;
 
 /**
+ * The writing thread gives the reading thread credit for this many batches at a time, not one
+ * a batch: a message to that thread cost the writer 0.23 ms on average (8.6 ms at most), 0.27 s
+ * of a million timesheet rows. The reader may be twice as many ahead, so the writer still holds
+ * this many when it gives credit.
+ */
+export const CREDIT_EVERY = 4;
+
+/**
  * Encodes batch after batch. A column whose values hardly repeat (a placement's name, e-mail,
  * address) is not looked up: hashing a million distinct strings into a map that finds
  * nothing cost the reading thread 0.8 s of a 100k-placement import. Which columns repeat is

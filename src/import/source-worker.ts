@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BpvError } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
 import { openBatches } from './source.js';
-import { BatchEncoder, transferables, type EncodedBatch, type ParsedBatch } from './source-worker-codec.js';
+import { BatchEncoder, CREDIT_EVERY, transferables, type EncodedBatch, type ParsedBatch } from './source-worker-codec.js';
 import { parseRow, RowContext, type RowShape } from './row.js';
 
 export type WorkerMessage =
@@ -45,7 +45,8 @@ async function rowParser(start: StartMessage): Promise<((records: string[][], li
 
 const BATCH = 1000;
 // batches the reader may be ahead of the writer: enough to ride out a garbage collection on either side
-const MAX_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 2 * CREDIT_EVERY;
+
 
 async function run(): Promise<void> {
   const port = parentPort!;
@@ -55,9 +56,9 @@ async function run(): Promise<void> {
   let wake: (() => void) | undefined;
   let onStart: ((m: StartMessage) => void) | undefined;
   const started = new Promise<StartMessage>((res) => (onStart = res));
-  port.on('message', (m: { type: string }) => {
+  port.on('message', (m: { type: string; n?: number }) => {
     if (m.type === 'credit') {
-      credit++;
+      credit += m.n!;
       wake?.();
     } else if (m.type === 'start') onStart!(m as StartMessage);
   });

@@ -10,7 +10,7 @@ import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { CsvTokenizer, QuoteNotClosedError } from './csv-tokenizer.js';
-import { decode as decodeBatch, decodeRows, type ParsedRows } from './source-worker-codec.js';
+import { CREDIT_EVERY, decode as decodeBatch, decodeRows, type ParsedRows } from './source-worker-codec.js';
 import type { RowCodec, RowShape, Value } from './row.js';
 
 export type Encoding = 'utf8' | 'windows-1252';
@@ -383,6 +383,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
   if (first.type !== 'meta') throw new Error('source worker: expected meta');
   let sha = '';
   let bytes = 0;
+  let taken = 0;
   let unpack: ((values: Value[]) => unknown) | undefined;
   let started = false;
   const start = (m: StartMessage) => {
@@ -395,7 +396,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
       for (;;) {
         const m = await next();
         if (m.type === 'batch') {
-          worker.postMessage({ type: 'credit' });
+          if (++taken % CREDIT_EVERY === 0) worker.postMessage({ type: 'credit', n: CREDIT_EVERY });
           bytes = m.bytesRead;
           const batch: RecordBatch = decodeBatch(m.batch);
           if (unpack) batch.parsed = decodeRows(m.batch, unpack);
