@@ -7,7 +7,6 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { Db } from '../db/open.js';
 import { audit, type FieldChange } from '../db/audit.js';
-import { bulkJournal } from '../db/bulk-journal.js';
 import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
@@ -69,7 +68,7 @@ export interface LoadHint {
   existing: number;
   /**
    * A large file that adds more rows than the table holds (the first import of a year): the
-   * choices that pay off only in bulk (indexes rebuilt after, a rollback journal) are made.
+   * choices that pay off only in bulk (indexes rebuilt after the load) are made.
    */
   bulk: boolean;
 }
@@ -181,14 +180,10 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   const db = typeof dbOrOpen === 'function' ? dbOrOpen() : dbOrOpen;
   // a larger page cache keeps the indexes being filled in memory during a big import
   db.pragma('cache_size = -16384');
-  const rows = db.prepare(`SELECT count(*) AS n FROM ${kind.table}`).pluck();
-  // the journal is chosen outside a transaction; the writer's hint is counted again inside it,
-  // where no other process can add rows any more
-  const restoreJournal = total >= BULK_MIN_BYTES && (rows.get() as number) < total / kind.rowBytes ? bulkJournal(db) : () => {};
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
-    const existing = rows.get() as number;
+    const existing = db.prepare(`SELECT count(*) AS n FROM ${kind.table}`).pluck().get() as number;
     const writer = kind.writer(db, { existing, bulk: total >= BULK_MIN_BYTES && existing < total / kind.rowBytes });
     const pending: { row: R; ctx: RowContext }[] = [];
     const count = (outcome: WriteOutcome) => {
@@ -269,7 +264,6 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
     committed = true;
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
-    restoreJournal();
   }
   if (opts.rejectFile && rejects.length) writeRejects(opts.rejectFile, src, rejects);
   return summary;
