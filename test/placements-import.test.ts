@@ -259,6 +259,25 @@ describe('bpv import placements', () => {
     expect(zonder.warnings[0].message).toContain('geen kolom geboortedatum');
   });
 
+  it('refuses a --reject-file that cannot take the rejects before importing anything', () => {
+    const dir = tempDir({ 'in.csv': excelCsv([HEADER, row(), row({ 'Plaatsing ID': 'P-1002', Crebo: 'x' })]), 'map/.keep': '' });
+    const before = fs.readFileSync(path.join(dir, 'in.csv'));
+    for (const [target, text] of [
+      ['in.csv', 'is het invoerbestand zelf'],
+      ['./map/../in.csv', 'is het invoerbestand zelf'],
+      ['map', 'is een map'],
+      ['weg/fout.csv', 'bestaat niet'],
+    ]) {
+      const r = bpv(['import', 'placements', 'in.csv', '--reject-file', target!], { cwd: dir });
+      expect([r.code, r.stdout], target).toEqual([2, '']);
+      expect(r.stderr, target).toContain(text);
+      expect(r.stderr, target).toContain('--reject-file');
+    }
+    // the input is as it was, and nothing was imported (no database either)
+    expect(fs.readFileSync(path.join(dir, 'in.csv')).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('bpv.db'))).toEqual([]);
+  });
+
   it('refuses unusable files with exit 2, no stack trace and no database', () => {
     const dir = tempDir({
       'leeg.csv': '',

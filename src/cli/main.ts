@@ -65,7 +65,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const exit = { code: 0 };
   preScanLang(argv);
   const program = buildProgram(io, exit);
-  // Ctrl-C: an import in progress is one uncommitted transaction, so SQLite discards it; say so.
+  // Ctrl-C: an import in progress is one uncommitted transaction, so SQLite discards it; say so,
+  // without claiming the database unchanged (the signal may come after a commit).
   process.once('SIGINT', () => {
     io.err(io.ce.yellow(msg().interrupted()));
     process.exit(130);

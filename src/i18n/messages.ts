@@ -49,6 +49,10 @@ const nl = {
   badDelimiterFlag: (v: string) => `onbekend scheidingsteken ${q(v)}; kies , ; of tab`,
   fileMissing: (f: string) => `bestand ${f} bestaat niet`,
   fileIsDir: (f: string) => `${f} is een map, geen bestand`,
+  rejectFileIsInput: (f: string) => `--reject-file ${f} is het invoerbestand zelf: de afgekeurde regels zouden het overschrijven. Kies een ander pad.`,
+  rejectFileUnwritable: (f: string, why: string) => `--reject-file ${f}: ${why}. Er is niets geïmporteerd.`,
+  dirMissing: (d: string) => `map ${d} bestaat niet`,
+  notWritable: (f: string) => `${f} is niet schrijfbaar`,
   fileEmpty: (f: string) => `${f} is leeg: geen kopregel en geen gegevens`,
   fileNoRows: (f: string) => `${f} heeft alleen een kopregel en geen gegevensregels`,
   fileNotCsv: (f: string) => `${f} is geen CSV-bestand (het bevat binaire gegevens; is het een .xlsx? Sla het in Excel op als 'CSV (puntkomma gescheiden)')`,
@@ -140,7 +144,7 @@ const nl = {
   checkFailed: (problems: readonly string[]) => `Database heeft problemen:\n${problems.join('\n')}`,
   usage: (why: string) => `${why}\nGebruik --help voor hulp.`,
   unexpected: (why: string) => `Onverwachte fout: ${why}\nZet BPV_DEBUG=1 voor details en meld dit.`,
-  interrupted: () => `Afgebroken; de database is ongewijzigd.`,
+  interrupted: () => `Afgebroken. Een import die nog niet klaar was, is niet opgeslagen: alles of niets.`,
 };
 
 export type Messages = typeof nl;
@@ -183,6 +187,10 @@ const en: Messages = {
   badDelimiterFlag: (v) => `unknown delimiter ${q(v)}; choose , ; or tab`,
   fileMissing: (f) => `file ${f} does not exist`,
   fileIsDir: (f) => `${f} is a directory, not a file`,
+  rejectFileIsInput: (f) => `--reject-file ${f} is the input file itself: the rejected rows would overwrite it. Choose another path.`,
+  rejectFileUnwritable: (f, why) => `--reject-file ${f}: ${why}. Nothing was imported.`,
+  dirMissing: (d) => `directory ${d} does not exist`,
+  notWritable: (f) => `${f} is not writable`,
   fileEmpty: (f) => `${f} is empty: no header and no data`,
   fileNoRows: (f) => `${f} has only a header and no data rows`,
   fileNotCsv: (f) => `${f} is not a CSV file (it holds binary data; an .xlsx? Save it from Excel as CSV)`,
@@ -257,7 +265,7 @@ const en: Messages = {
   checkFailed: (problems) => `Database has problems:\n${problems.join('\n')}`,
   usage: (why) => `${why}\nUse --help for help.`,
   unexpected: (why) => `Unexpected error: ${why}\nSet BPV_DEBUG=1 for details and report this.`,
-  interrupted: () => `Interrupted; the database is unchanged.`,
+  interrupted: () => `Interrupted. An import that had not finished was not saved: all or nothing.`,
 };
 
 export function msg(): Messages {

@@ -122,6 +122,7 @@ export interface ImportSummary {
  * leaves no database behind either; the caller closes it.
  */
 export async function runImport<R>(dbOrOpen: Db | (() => Db), kind: ImportKind<R>, file: string, opts: ImportOptions): Promise<ImportSummary> {
+  if (opts.rejectFile) checkRejectFile(opts.rejectFile, file);
   const src = await openCsvFast(file, opts);
   try {
     return await importFrom(src, dbOrOpen, kind, file, opts);
@@ -267,6 +268,42 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   }
   if (opts.rejectFile && rejects.length) writeRejects(opts.rejectFile, src, rejects);
   return summary;
+}
+
+/**
+ * Before anything is read or written: the reject file is written after the commit, and a path
+ * that cannot take it failed the command there (exit 70) with the import saved; one that is
+ * the input file replaced the clerk's file by its rejected rows.
+ */
+function checkRejectFile(rejectFile: string, input: string): void {
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  if (input !== '-' && real(rejectFile) === real(input)) throw new UsageError(msg().rejectFileIsInput(rejectFile));
+  const fail = (why: string): never => {
+    throw new UsageError(msg().rejectFileUnwritable(rejectFile, why));
+  };
+  const dir = path.dirname(path.resolve(rejectFile));
+  if (fs.existsSync(rejectFile)) {
+    if (fs.statSync(rejectFile).isDirectory()) fail(msg().fileIsDir(rejectFile));
+    try {
+      fs.accessSync(rejectFile, fs.constants.W_OK);
+    } catch {
+      fail(msg().notWritable(rejectFile));
+    }
+  } else if (!fs.existsSync(dir)) {
+    fail(msg().dirMissing(dir));
+  } else {
+    try {
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch {
+      fail(msg().notWritable(dir));
+    }
+  }
 }
 
 /** The rejected rows exactly as they were, in the input's own columns and encoding, plus `fout`. */
