@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { isUtf8 } from 'node:buffer';
 import { openBatches } from '../src/import/source.js';
+import { utf8Scan } from '../src/import/utf8-survey.js';
 import { tempDir } from './helpers.js';
 
 async function readAll(file: string, opts = {}) {
@@ -99,5 +101,35 @@ describe('openBatches refusals', () => {
   it('names the line of the record whose quote never closes', async () => {
     const dir = tempDir({ 'q.csv': Buffer.from('a;b\n1;2\n3;"open\nnog meer\n4;5\n', 'utf8') });
     await expect(readAll(path.join(dir, 'q.csv'))).rejects.toThrow(/rond regel 3: een veld in dit record begint met een aanhalingsteken/);
+  });
+});
+
+describe('a file that is UTF-8 but for a stray byte', () => {
+  const utf8Rows = (n: number) => Array.from({ length: n }, (_, i) => `${i};Zoë Brüggen;Eén`).join('\n');
+  it('is refused with the line of the byte, small (its head is all of it) or large (surveyed in chunks)', async () => {
+    for (const n of [20, 120_000]) {
+      const bytes = Buffer.from(`nr;naam;bedrijf\n${utf8Rows(n)}\n`, 'utf8');
+      // one row's "ë" as Windows-1252 writes it: in the head, or near the end of a large file
+      const row = n > 100 ? n - 5 : 11;
+      const at = bytes.indexOf(Buffer.from(`\n${row};Zo`, 'utf8')) + `\n${row};Zo`.length;
+      const mixed = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xeb]), bytes.subarray(at + 2)]);
+      const dir = tempDir({ 'gemengd.csv': mixed });
+      expect(mixed.length > 1 << 20).toBe(n > 100);
+      // the header is line 1
+      await expect(readAll(path.join(dir, 'gemengd.csv'))).rejects.toThrow(`gemengd.csv is UTF-8, maar regel ${row + 2} bevat een teken dat geen UTF-8 is`);
+      // the clerk who knows better says so
+      const { records } = await readAll(path.join(dir, 'gemengd.csv'), { encoding: 'windows-1252' });
+      expect(records[row]!.fields[1]).toBe('Zoë BrÃ¼ggen');
+    }
+  });
+
+  it('utf8Scan agrees with Node on any bytes, and sees characters of more than one byte', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      const buf = Buffer.from(bytes);
+      expect(utf8Scan(buf).invalidAt === -1).toBe(isUtf8(buf));
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+      expect(utf8Scan(Buffer.from(text, 'utf8'))).toEqual({ invalidAt: -1, multibyte: /[^\x00-\x7f]/.test(text) });
+    }));
   });
 });

@@ -57,6 +57,8 @@ const nl = {
   fileNoRows: (f: string) => `${f} heeft alleen een kopregel en geen gegevensregels`,
   fileNotCsv: (f: string) => `${f} is geen CSV-bestand (het bevat binaire gegevens; is het een .xlsx? Sla het in Excel op als 'CSV (puntkomma gescheiden)')`,
   fileBadUtf8: (f: string) => `${f} is geen geldige UTF-8; geef de tekenset op met --encoding windows-1252`,
+  fileMixedEncoding: (f: string, line: number) =>
+    `${f} is UTF-8, maar regel ${line} bevat een teken dat geen UTF-8 is (een stuk tekst uit een ander bestand?). Herstel die regel, of sla het bestand opnieuw op als UTF-8; was het hele bestand Windows-1252, geef dan --encoding windows-1252. Er is niets geïmporteerd.`,
   fileMalformed: (f: string, line: number, why: string) => `${f} is geen geldige CSV rond regel ${line}: ${why}`,
   quoteNotClosed: () => 'een veld in dit record begint met een aanhalingsteken (") dat tot het einde van het bestand niet wordt gesloten',
   mapFlagSyntax: (f: string) => `--map ${q(f)}: gebruik --map kolom=Kopregel, bv. --map email_praktijkopleider="Mail PO"`,
@@ -195,6 +197,8 @@ const en: Messages = {
   fileNoRows: (f) => `${f} has only a header and no data rows`,
   fileNotCsv: (f) => `${f} is not a CSV file (it holds binary data; an .xlsx? Save it from Excel as CSV)`,
   fileBadUtf8: (f) => `${f} is not valid UTF-8; give the encoding with --encoding windows-1252`,
+  fileMixedEncoding: (f, line) =>
+    `${f} is UTF-8, but line ${line} holds a character that is not UTF-8 (text from another file?). Fix that line, or save the file as UTF-8 again; if the whole file was Windows-1252, give --encoding windows-1252. Nothing was imported.`,
   fileMalformed: (f, line, why) => `${f} is not valid CSV near line ${line}: ${why}`,
   quoteNotClosed: () => 'a field in this record opens a quote (") that is not closed before the end of the file',
   mapFlagSyntax: (f) => `--map ${q(f)}: use --map column=Header, e.g. --map email_praktijkopleider="Mail PO"`,

@@ -10,6 +10,7 @@ import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { CsvTokenizer, QuoteNotClosedError } from './csv-tokenizer.js';
+import { Utf8Survey } from './utf8-survey.js';
 import { CREDIT_EVERY, decode as decodeBatch, decodeRows, type ParsedRows } from './source-worker-codec.js';
 import type { RowCodec, RowShape, Value } from './row.js';
 
@@ -99,29 +100,32 @@ async function* byteChunks(file: string): AsyncGenerator<Buffer> {
   }
 }
 
-/** True when buf is valid UTF-8 except possibly for a multi-byte sequence cut at its end. */
-function isUtf8Prefix(buf: Buffer): boolean {
-  if (isUtf8(buf)) return true;
-  for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
-    if (isUtf8(buf.subarray(0, buf.length - cut))) return true;
-  }
-  return false;
+/**
+ * The encoding of a file's bytes (a real file is surveyed whole: fast, exact; standard input
+ * only by its head). A file that is UTF-8 but for a stray byte is refused with that byte's line.
+ */
+async function detectEncoding(file: string, name: string, head: Buffer, headIsAll: boolean): Promise<Encoding> {
+  const survey = new Utf8Survey();
+  if (file !== '-' && !headIsAll) {
+    for await (const chunk of byteChunks(file)) if (!survey.push(chunk)) break;
+  } else survey.push(head);
+  const v = survey.verdict(file !== '-' || headIsAll);
+  if ('encoding' in v) return v.encoding;
+  throw new UsageError(msg().fileMixedEncoding(name, await lineAtOffset(file, head, v.mixedAt)));
 }
 
-/** A real file is scanned whole first (fast, exact); stdin can only be sniffed. */
-async function fileIsUtf8(file: string): Promise<boolean> {
-  let carry = Buffer.alloc(0);
-  for await (const chunk of byteChunks(file)) {
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    // keep up to 3 trailing bytes that may be the start of a character split across chunks
-    let end = buf.length;
-    for (let i = Math.max(0, buf.length - 3); i < buf.length; i++) {
-      if ((buf[i]! & 0xc0) === 0xc0) { end = i; break; }
-    }
-    if (!isUtf8(buf.subarray(0, end))) return false;
-    carry = Buffer.from(buf.subarray(end));
+/** The line (1-based) of a byte offset: counted in the head when it lies there, else in the file. */
+async function lineAtOffset(file: string, head: Buffer, offset: number): Promise<number> {
+  let line = 1;
+  let at = 0;
+  const chunks = offset < head.length || file === '-' ? [head] : byteChunks(file);
+  for await (const chunk of chunks) {
+    const n = Math.min(chunk.length, offset - at);
+    for (let i = chunk.indexOf(10); i >= 0 && i < n; i = chunk.indexOf(10, i + 1)) line++;
+    at += chunk.length;
+    if (at >= offset) break;
   }
-  return carry.length === 0 || isUtf8(carry);
+  return line;
 }
 
 function looksBinary(buf: Buffer): boolean {
@@ -179,11 +183,7 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   if (looksBinary(headBuf)) throw new UsageError(msg().fileNotCsv(name));
   const hadBom = headBuf[0] === 0xef && headBuf[1] === 0xbb && headBuf[2] === 0xbf;
   let encoding = parseEncodingFlag(opts.encoding);
-  if (!encoding) {
-    if (hadBom) encoding = 'utf8';
-    else if (file !== '-' && !done) encoding = (await fileIsUtf8(file)) ? 'utf8' : 'windows-1252';
-    else encoding = isUtf8Prefix(headBuf) ? 'utf8' : 'windows-1252';
-  }
+  if (!encoding) encoding = hadBom ? 'utf8' : await detectEncoding(file, name, headBuf, done);
   const enc: Encoding = encoding;
 
   async function* rest(): AsyncGenerator<Buffer> {
