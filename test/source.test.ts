@@ -102,6 +102,19 @@ describe('openBatches refusals', () => {
     const dir = tempDir({ 'q.csv': Buffer.from('a;b\n1;2\n3;"open\nnog meer\n4;5\n', 'utf8') });
     await expect(readAll(path.join(dir, 'q.csv'))).rejects.toThrow(/rond regel 3: een veld in dit record begint met een aanhalingsteken/);
   });
+
+  it('stops at a record that has not ended after a million characters, with its line', async () => {
+    // a quote opened on line 3 of 5 MB: read to the end it took minutes, and the memory of a thread
+    const rows = Array.from({ length: 200_000 }, (_, i) => `${i};regel ${i} met wat tekst`).join('\n');
+    const dir = tempDir({ 'q.csv': Buffer.from(`a;b\n1;2\n3;"open\n${rows}\n`, 'utf8') });
+    const started = Date.now();
+    await expect(readAll(path.join(dir, 'q.csv'))).rejects.toThrow(/rond regel 3: dit record is na een miljoen tekens nog niet af/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // a long record that does end is read: a cell of half a million characters
+    const long = tempDir({ 'l.csv': Buffer.from(`a;b\n1;"${'x\n'.repeat(250_000)}"\n2;3\n`, 'utf8') });
+    const { records } = await readAll(path.join(long, 'l.csv'));
+    expect(records.map((r) => [r.fields[1]!.length, r.line])).toEqual([[500_000, 2], [1, 250_003]]);
+  });
 });
 
 describe('a file that is UTF-8 but for a stray byte', () => {

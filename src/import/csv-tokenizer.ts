@@ -18,6 +18,17 @@ const CR = 13;
 /** The input ended inside a quoted field. */
 export class QuoteNotClosedError extends Error {}
 
+/**
+ * A record grew past MAX_RECORD without ending: in practice a quote opened and never closed,
+ * which would otherwise swallow the rest of the file. Each piece re-reads the unfinished record,
+ * so such a record made reading quadratic (73 s for 105 MB) and ran the reading thread out of
+ * memory, where it fails at once now.
+ */
+export class RecordTooLongError extends Error {}
+
+/** characters; a cell of learning goals is a few thousand */
+export const MAX_RECORD = 1 << 20;
+
 const enum Eol { Unknown, Lf, CrLf, Cr }
 
 /** eolAt's answer when the text ends before it can tell (the next chunk decides) */
@@ -164,7 +175,10 @@ export class CsvTokenizer {
       }
     }
     // the unfinished record is read again, whole, with the next piece
-    if (pos < n) this.rest = s.slice(pos);
+    if (pos < n) {
+      if (n - pos > MAX_RECORD) throw new RecordTooLongError();
+      this.rest = s.slice(pos);
+    }
   }
 
   /** The length of the record delimiter at k (0: none), settling which one it is on first sight. */

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
-import { CsvTokenizer, QuoteNotClosedError } from './csv-tokenizer.js';
+import { CsvTokenizer, QuoteNotClosedError, RecordTooLongError } from './csv-tokenizer.js';
 import { Utf8Survey } from './utf8-survey.js';
 import { CREDIT_EVERY, decode as decodeBatch, decodeRows, type ParsedRows } from './source-worker-codec.js';
 import type { RowCodec, RowShape, Value } from './row.js';
@@ -242,6 +242,7 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
       tokenizer.write(text, end);
     } catch (e) {
       if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, line, msg().quoteNotClosed()));
+      if (e instanceof RecordTooLongError) throw new UsageError(msg().fileMalformed(name, line, msg().recordTooLong()));
       throw e;
     }
     const records = tokenizer.take();
