@@ -113,7 +113,8 @@ function getSetting(db: Db, key: string): string | undefined {
 
 export function translateSqliteError(e: unknown, file: string): Error {
   const err = e as { code?: string; message?: string };
-  switch (err.code) {
+  // SQLite's extended codes (SQLITE_READONLY_DIRECTORY, SQLITE_IOERR_WRITE, …) by their primary code
+  switch (err.code?.match(/^SQLITE_[A-Z]+/)?.[0]) {
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return new DatabaseError(msg().dbBusy(file));
