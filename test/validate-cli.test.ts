@@ -61,6 +61,13 @@ describe('bpv validate', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('P-9999');
     expect(typo.stderr).not.toContain('P-1001');
+    // and so is a mistyped praktijkopleider
+    const po = bpv(['validate', ...AS_OF, '--praktijkopleider', 'niemand@x.nl'], { cwd: base });
+    expect([po.code, po.stdout]).toEqual([2, '']);
+    expect(po.stderr).toContain('"niemand@x.nl" is geen praktijkopleider van een plaatsing');
+    // and an empty date range
+    const range = bpv(['validate', ...AS_OF, '--from', '2026-11-30', '--to', '01-11-2026'], { cwd: base });
+    expect([range.code, range.stderr.trim()]).toEqual([2, 'bpv: --from 2026-11-30 ligt na --to 01-11-2026: dat bereik is leeg']);
     const dir = tempDir();
     expect(bpv(['validate'], { cwd: dir, env: { BPV_DB: path.join(dir, 'typo.db') } }).code).toBe(3);
     expect(fs.readdirSync(dir)).toEqual([]);

@@ -13,7 +13,7 @@ import { reportJson, type PoReport } from '../report/model.js';
 import type { ReportMonth } from '../report/month.js';
 import { readMonthlyReports, type MonthlyReports } from '../report/monthly.js';
 import type { PdfSchool } from '../report/pdf.js';
-import { unknownPraktijkopleiders } from '../report/queries.js';
+import { unknownPraktijkopleiders } from '../db/placements.js';
 import type { Io } from './io.js';
 import { checkReportFlags, reportThread, type ReportFlags } from './report.js';
 

@@ -26,13 +26,15 @@ export function registerValidate(program: Command, cli: Cli): void {
     .addOption(new Option('--fail-on <ernst>', 'exit 1 vanaf deze ernst').choices(['error', 'warning', 'never']).default('error'))
     .addOption(new Option('--csv-dialect <dialect>', 'excel (; en DD-MM-JJJJ) of rfc4180 (, en ISO)').choices(['excel', 'rfc4180']).default('excel'))
     .action(cli.run(async (o: ValidateFlags & { format: string; failOn: string; csvDialect: string }, cmd: Command) => {
-      const [{ runValidation }, { missingPlacementIds, placementNames }, { ruleNote }] = await Promise.all([
-        import('./validation.js'), import('../db/placements.js'), import('../i18n/rule-notes.js'),
+      const [{ runValidation }, { missingPlacementIds, placementNames, unknownPraktijkopleiders }, { ruleNote }, { reportMsg }] = await Promise.all([
+        import('./validation.js'), import('../db/placements.js'), import('../i18n/rule-notes.js'), import('../i18n/report.js'),
       ]);
       const { result, names } = await withDb(cmd, false, (db) => {
-        // a mistyped id in a nightly job must not read as "no findings"
+        // a mistyped id or address in a nightly job must not read as "no findings"
         const missing = o.placement?.length ? missingPlacementIds(db, o.placement) : [];
         if (missing.length) throw new UsageError(ruleNote.unknownPlacements(missing, lang()));
+        const unknown = o.praktijkopleider ? unknownPraktijkopleiders(db, [o.praktijkopleider]) : [];
+        if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
         return { result: runValidation(db, o), names: o.format === 'table' ? placementNames(db) : new Map<string, string>() };
       });
       if (o.format === 'json') cli.io.out(JSON.stringify(result));

@@ -7,6 +7,8 @@ import { todayIso } from '../domain/dates.js';
 import type { Regio } from '../domain/types.js';
 import { holidaysInForce } from '../holidays/calendar.js';
 import { lang } from '../i18n/lang.js';
+import { msg } from '../i18n/messages.js';
+import { UsageError } from '../errors.js';
 import type { ValidationResult } from '../rules/engine.js';
 import { validateDatabase } from '../rules/load.js';
 import { isoDateFlag } from './placements.js';
@@ -22,6 +24,10 @@ export interface ValidateFlags {
 
 /** The validator over the database, as `bpv validate` and the monthly report run it. */
 export function runValidation(db: Db, f: ValidateFlags): ValidationResult {
+  const from = isoDateFlag('--from', f.from);
+  const to = isoDateFlag('--to', f.to);
+  // an empty range would read as "no findings"
+  if (from && to && from > to) throw new UsageError(msg().fromAfterTo(f.from!, f.to!));
   const regio = getSetting(db, 'school.regio') as Regio | undefined;
   return validateDatabase(db, {
     asOf: isoDateFlag('--as-of', f.asOf) ?? todayIso(),
@@ -31,8 +37,8 @@ export function runValidation(db: Db, f: ValidateFlags): ValidationResult {
       ...(f.placement?.length ? { placement: f.placement } : {}),
       ...(f.praktijkopleider ? { praktijkopleider: f.praktijkopleider } : {}),
       ...(f.rule?.length ? { rules: f.rule } : {}),
-      ...(f.from ? { from: isoDateFlag('--from', f.from)! } : {}),
-      ...(f.to ? { to: isoDateFlag('--to', f.to)! } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
     },
   });
 }

@@ -81,6 +81,12 @@ export function placementNames(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.id, studentName(r)]));
 }
 
+/** The requested e-mail addresses that are nobody's praktijkopleider. */
+export function unknownPraktijkopleiders(db: Db, emails: readonly string[]): string[] {
+  const known = db.prepare('SELECT 1 FROM placements WHERE praktijkopleider_email = ? LIMIT 1');
+  return emails.filter((e) => known.get(e.trim().toLowerCase()) === undefined);
+}
+
 /** The ids of these that no placement has. */
 export function missingPlacementIds(db: Db, ids: readonly string[]): string[] {
   const found = new Set(

@@ -195,12 +195,6 @@ export function readHours(db: Db, month: ReportMonth, pos: readonly string[] | n
   return { month: readMonthHours(db, month, pos), before: readApprovedBefore(db, month, pos) };
 }
 
-/** The requested e-mail addresses that are nobody's praktijkopleider. */
-export function unknownPraktijkopleiders(db: Db, emails: readonly string[]): string[] {
-  const known = db.prepare('SELECT 1 FROM placements WHERE praktijkopleider_email = ? LIMIT 1');
-  return emails.filter((e) => known.get(e.trim().toLowerCase()) === undefined);
-}
-
 /** e-mail → name of these persons. */
 export function personNames(db: Db, emails: readonly string[]): Map<string, string> {
   const rows = db.prepare('SELECT email, naam FROM persons WHERE email IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(emails));
