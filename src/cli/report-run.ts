@@ -16,6 +16,7 @@ import type { PdfSchool } from '../report/pdf.js';
 import { unknownPraktijkopleiders } from '../db/placements.js';
 import type { Io } from './io.js';
 import { checkReportFlags, reportThread, type ReportFlags } from './report.js';
+import { onInterrupt } from './interrupt.js';
 
 export interface BuiltReports {
   month: ReportMonth;
@@ -123,7 +124,10 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
 /** --out for the reports; CSV files are written on the report's thread when there is one. */
 function openFiles(f: ReportFlags, format: FileFormat, thread: ReportThread | null): ReportFiles {
   const writer = format === 'csv' ? thread ?? syncWriter : syncWriter;
-  return writing(f.out, () => openReportFiles({ dir: f.out, format, dialect: parseDialect(f.csvDialect) }, writer));
+  const files = writing(f.out, () => openReportFiles({ dir: f.out, format, dialect: parseDialect(f.csvDialect) }, writer));
+  // Ctrl-C: the files made empty while the hours were read go, as when the run fails
+  onInterrupt(() => files.discard());
+  return files;
 }
 
 const REFUSALS: Record<string, WriteRefusal> = {
