@@ -3,8 +3,6 @@
 // a row and how to write it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import iconv from 'iconv-lite';
 import type { Db } from '../db/open.js';
 import { audit, type FieldChange } from '../db/audit.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +10,7 @@ import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
 import { KeyLines } from './key-lines.js';
 import { openCsvFast, type BatchSource, type RecordBatch, type SourceOptions } from './source.js';
+import { REJECT_COLUMN, RejectFile } from './reject-file.js';
 import { parseRow, RowContext, type RowCodec, type RowError, type RowWarning } from './row.js';
 
 export type { RowError, RowWarning };
@@ -78,8 +77,6 @@ const BULK_MIN_BYTES = 8 << 20;
 
 const WRITE_BATCH = 32;
 
-/** The column a reject file adds after the input's own: why each row was rejected. */
-const REJECT_COLUMN = 'fout';
 
 export interface ImportOptions extends SourceOptions {
   map?: string[] | undefined;
@@ -160,7 +157,7 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   if (opts.map === undefined || mapFlags.length !== opts.map.length) summary.map_used = mapFlags;
   for (const w of kind.columnWarnings?.((c) => mapping.index.has(c)) ?? []) summary.warnings.push({ line: src.headerLine, ...w });
 
-  const rejects: string[][] = [];
+  const rejects = opts.rejectFile ? new RejectFile(opts.rejectFile, src) : undefined;
   const headerLen = src.header.length;
   const idx = mapping.index;
   const changes: FieldChange[] = [];
@@ -216,11 +213,11 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
       if (row === undefined || ctx.errors.length) {
         summary.rejected++;
         summary.errors.push(...ctx.errors);
-        if (opts.rejectFile) {
+        if (rejects) {
           // Every field as it was: a row with more fields than the header keeps them after
           // `fout`, so nothing is lost and the row stays rejected until it is fixed.
           const padded = f.length < headerLen ? [...f, ...Array<string>(headerLen - f.length).fill('')] : f.slice(0, headerLen);
-          rejects.push([...padded, ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | '), ...f.slice(headerLen)]);
+          rejects.add([...padded, ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | '), ...f.slice(headerLen)]);
         }
         continue;
       }
@@ -265,8 +262,9 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
     committed = true;
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    if (!committed) rejects?.abandon();
   }
-  if (opts.rejectFile && rejects.length) writeRejects(opts.rejectFile, src, rejects);
+  rejects?.finish();
   return summary;
 }
 
@@ -304,17 +302,4 @@ function checkRejectFile(rejectFile: string, input: string): void {
       fail(msg().notWritable(dir));
     }
   }
-}
-
-/** The rejected rows exactly as they were, in the input's own columns and encoding, plus `fout`. */
-function writeRejects(file: string, src: BatchSource, rows: string[][]): void {
-  const text = stringify([[...src.header, REJECT_COLUMN], ...rows], {
-    delimiter: src.delimiter,
-    record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',
-    // csv-stringify only quotes the record delimiter itself; a lone LF (Excel's line break in
-    // a cell) must be quoted too or the row splits in two
-    quoted_match: /[\r\n]/,
-  });
-  const body = src.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((src.hadBom ? '\uFEFF' : '') + text, 'utf8');
-  fs.writeFileSync(file, body);
 }

@@ -1,0 +1,70 @@
+// The rejected rows of an import exactly as they were, in the input's own columns and encoding,
+// plus `fout`: fixed there, that file is the way back in (SPEC §2).
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import type { BatchSource } from './source.js';
+
+/** The column a reject file adds after the input's own: why each row was rejected. */
+export const REJECT_COLUMN = 'fout';
+
+/** rows held before they are written */
+const FLUSH_ROWS = 1000;
+
+/**
+ * Written as the rows come, not held to the end: a million rejected timesheet rows held that
+ * way took 2.2 GB. Into a file beside the target, renamed over it when the import ends: a run
+ * that fails leaves an earlier reject file as it was, and no half of a new one.
+ */
+export class RejectFile {
+  private fd: number | undefined;
+  private rows: string[][] = [];
+  private readonly temp: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly src: Pick<BatchSource, 'header' | 'delimiter' | 'encoding' | 'hadBom'>,
+  ) {
+    this.temp = `${file}.${process.pid}.tmp`;
+  }
+
+  add(row: string[]): void {
+    this.rows.push(row);
+    if (this.rows.length >= FLUSH_ROWS) this.flush();
+  }
+
+  /** Puts the file in place; false when no row was rejected (nothing written). */
+  finish(): boolean {
+    this.flush();
+    if (this.fd === undefined) return false;
+    fs.closeSync(this.fd);
+    this.fd = undefined;
+    fs.renameSync(this.temp, this.file);
+    return true;
+  }
+
+  /** The import failed: no reject file. */
+  abandon(): void {
+    if (this.fd === undefined) return;
+    fs.closeSync(this.fd);
+    this.fd = undefined;
+    fs.rmSync(this.temp, { force: true });
+  }
+
+  private flush(): void {
+    if (!this.rows.length) return;
+    const first = this.fd === undefined;
+    const src = this.src;
+    const text = stringify(first ? [[...src.header, REJECT_COLUMN], ...this.rows] : this.rows, {
+      delimiter: src.delimiter,
+      record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',
+      // csv-stringify only quotes the record delimiter itself; a lone LF (Excel's line break in
+      // a cell) must be quoted too or the row splits in two
+      quoted_match: /[\r\n]/,
+    });
+    this.rows = [];
+    const body = src.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((first && src.hadBom ? '\uFEFF' : '') + text, 'utf8');
+    if (first) this.fd = fs.openSync(this.temp, 'w');
+    fs.writeSync(this.fd!, body);
+  }
+}
