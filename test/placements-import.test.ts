@@ -217,12 +217,16 @@ describe('bpv import placements', () => {
     const strict = bpv(['import', 'placements', 'a.csv', '--strict', '--json'], { cwd: dir });
     expect(strict.code).toBe(1);
     expect(JSON.parse(strict.stdout)).toMatchObject({ inserted: 1, rejected: 1, written: false });
+    // the database it would have created is not left behind, empty
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('bpv.db'))).toEqual([]);
+    expect(bpv(['init'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['import', 'placements', 'a.csv', '--strict'], { cwd: dir }).code).toBe(1);
     expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toEqual([]);
 
     const dry = bpv(['import', 'placements', 'a.csv', '--dry-run', '--json'], { cwd: dir });
     expect(JSON.parse(dry.stdout)).toMatchObject({ read: 2, inserted: 1, rejected: 1, dry_run: true, written: false });
     expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toEqual([]);
-    expect(readDb(path.join(dir, 'bpv.db'), (db) => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as any).n)).toBe(0);
+    expect(readDb(path.join(dir, 'bpv.db'), (db) => (db.prepare("SELECT count(*) AS n FROM audit_log WHERE command LIKE 'import%'").get() as any).n)).toBe(0);
   });
 
   it('a dry run against a database that does not exist creates nothing', () => {

@@ -49,7 +49,7 @@ export function registerImport(program: Command, cli: Cli): void {
       const { runImport } = await import('../import/run.js');
       const bar = await progressBar(io);
       const db = importDb(cmd, !!flags.dryRun);
-      let summary: ImportSummary;
+      let summary: ImportSummary | undefined;
       try {
         summary = await runImport(db.open, importKind, file, {
           delimiter: flags.delimiter,
@@ -66,7 +66,8 @@ export function registerImport(program: Command, cli: Cli): void {
         throw e;
       } finally {
         bar?.stop();
-        db.close(false);
+        // --strict that refused the file: a database this import created holds nothing of it
+        db.close(summary !== undefined && !summary.written);
       }
       renderSummary(io, summary, flags);
       return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
