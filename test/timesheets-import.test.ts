@@ -156,3 +156,43 @@ describe('bpv import recognitions', () => {
     expect(fs.existsSync(path.join(dir, 'bpv.db'))).toBe(true);
   });
 });
+
+describe('a re-import of timesheets, rows there and new mixed', () => {
+  it('counts and stores what an import of the final file into an empty database stores', async () => {
+    const { generate } = await import('../bench/generate.mjs');
+    const dir = tempDir();
+    const g = await generate({ placements: 300, timesheets: 3_000, timesheetPlacements: 60, out: path.join(dir, 'data') });
+    const [header, ...rows] = fs.readFileSync(path.join(g.out, 'timesheets.csv'), 'utf8').trimEnd().split('\n');
+    // in the later file every tenth row's hours changed and every fifteenth row's work (so some
+    // rows change one field, others the other, some both); rows 2,000-2,499 only in the later
+    // one: batches that are all there, a stretch of new ones, and rows that are there again
+    const later = rows.map((r, i) => {
+      if (r.includes('"')) return r; // a quoted value: not split naively
+      const f = r.split(',');
+      if (i % 10 === 0) f[2] = i % 20 ? '3' : '5';
+      if (i % 15 === 0) f[4] = `ander werk ${i}`;
+      return f.join(',');
+    });
+    const earlier = rows.filter((_, i) => i < 2_000 || i >= 2_500);
+    fs.writeFileSync(path.join(dir, 'eerder.csv'), [header, ...earlier].join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'later.csv'), [header, ...later].join('\n') + '\n');
+    for (const db of ['twice.db', 'once.db']) expect(bpv(['--db', db, 'import', 'placements', path.join(g.out, 'placements.csv')], { cwd: dir }).code).toBe(0);
+    expect(bpv(['--db', 'twice.db', 'import', 'timesheets', 'eerder.csv'], { cwd: dir }).code).toBe(0);
+    const second = bpvJson(['--db', 'twice.db', 'import', 'timesheets', 'later.csv', '--json'], { cwd: dir });
+    const changed = rows.filter((r, i) => (i < 2_000 || i >= 2_500) && later[i] !== r).length;
+    expect(changed).toBeGreaterThan(100);
+    expect([second.inserted, second.updated, second.unchanged, second.rejected]).toEqual([500, changed, 2_500 - changed, 0]);
+    expect(bpv(['--db', 'once.db', 'import', 'timesheets', 'later.csv'], { cwd: dir }).code).toBe(0);
+    const stored = (db: string) => {
+      const d = new Database(path.join(dir, db), { readonly: true });
+      try {
+        return d.prepare('SELECT placement_id, datum, soort, uren, werkzaamheden, status, ingediend_op, goedgekeurd_op, goedgekeurd_door FROM timesheets ORDER BY 1, 2, 3').all();
+      } finally {
+        d.close();
+      }
+    };
+    const twice = stored('twice.db');
+    expect(twice).toHaveLength(3_000);
+    expect(twice).toEqual(stored('once.db'));
+  }, 60_000);
+});
