@@ -324,3 +324,35 @@ describe('bpv import placements', () => {
     expect(r.stderr).toContain('Onbekende kolommen genegeerd: "Opmerking"');
   });
 });
+
+describe('a re-import of placements, rows there and new mixed', () => {
+  it('counts and stores what an import of the final file into an empty database stores', async () => {
+    const { generate } = await import('../bench/generate.mjs');
+    const dir = tempDir();
+    const g = await generate({ placements: 3_000, timesheets: 0, timesheetPlacements: 0, out: path.join(dir, 'data') });
+    const [header, ...rows] = fs.readFileSync(path.join(g.out, 'placements.csv'), 'utf8').trimEnd().split('\n');
+    const col = header!.split(',').indexOf('uren_per_week');
+    // the later file changes every tenth row's hours a week and holds rows 1,500-1,999 the
+    // earlier did not: batches that are there, a stretch of new ones, rows that are there again
+    const later = rows.map((r, i) => {
+      if (i % 10 || r.includes('"')) return r;
+      const f = r.split(',');
+      f[col] = '36';
+      return f.join(',');
+    });
+    fs.writeFileSync(path.join(dir, 'eerder.csv'), [header, ...rows.filter((_, i) => i < 1_500 || i >= 2_000)].join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'later.csv'), [header, ...later].join('\n') + '\n');
+    expect(bpv(['--db', 'twice.db', 'import', 'placements', 'eerder.csv'], { cwd: dir }).code).toBe(0);
+    const second = bpvJson(['--db', 'twice.db', 'import', 'placements', 'later.csv', '--json'], { cwd: dir });
+    const changed = later.filter((r, i) => (i < 1_500 || i >= 2_000) && r !== rows[i]).length;
+    expect(changed).toBeGreaterThan(50);
+    expect([second.inserted, second.updated, second.unchanged, second.rejected]).toEqual([500, changed, 2_500 - changed, 0]);
+    expect(bpv(['--db', 'once.db', 'import', 'placements', 'later.csv'], { cwd: dir }).code).toBe(0);
+    const stored = (db: string) => readDb(path.join(dir, db), (d) => d.prepare(
+      `SELECT p.plaatsing_id, p.studentnummer, c.kvk, p.crebo, p.startdatum, p.einddatum, p.uren_totaal, p.uren_per_week, p.praktijkopleider_email
+         FROM placements p JOIN companies c ON c.id = p.company_id ORDER BY p.plaatsing_id`).all());
+    const twice = stored('twice.db');
+    expect(twice).toHaveLength(3_000);
+    expect(twice).toEqual(stored('once.db'));
+  }, 60_000);
+});

@@ -191,6 +191,8 @@ function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<Place
   // is outstanding, SQLite skips looking for a new parent's children (a table scan without
   // the bulk indexes).
   db.pragma('defer_foreign_keys = ON');
+  /** whether the last batch was all new (see writeMany) */
+  let lastAllNew = true;
   const unchangedLines = new Set<number>();
   const updatedLines = new Set<number>();
 
@@ -212,10 +214,14 @@ function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<Place
 
   /** Insert when new, else compare and update: the careful path for one row. */
   const upsert = (row: PlacementRow, ctx: RowContext, values: Value[]): WriteOutcome => {
-    if (row.plaatsing_id && insert.run(row.plaatsing_id, 0, ...values).changes === 1) return { status: 'inserted' };
+    // looked up first: on this path most rows are there (a re-import)
     const existing = (row.plaatsing_id
       ? byId.get(row.plaatsing_id)
       : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
+    if (!existing && row.plaatsing_id) {
+      insert.run(row.plaatsing_id, 0, ...values);
+      return { status: 'inserted' };
+    }
     if (!existing) {
       let n = (nextId.get() as { n: number }).n;
       while (idTaken.get(`BPV-${n}`)) n++;
@@ -251,13 +257,17 @@ function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<Place
     writeMany(items) {
       const all = items.map(({ row, ctx }) => touchAndValues(row, ctx.line));
       students.flush();
-      // all new, each with its own id: the common case, one statement for the batch
-      if (items.every(({ row }) => row.plaatsing_id)) {
+      // all new, each with its own id: the common case of a first import, one statement for the
+      // batch. A re-import's rows are there: after a batch that was not all new, rows go one by
+      // one until one is again (trying each batch first was 0.94 s of 100,000 such rows).
+      if (lastAllNew && items.every(({ row }) => row.plaatsing_id)) {
         const args: Value[] = [];
         items.forEach(({ row }, i) => args.push(row.plaatsing_id, 0, ...all[i]!));
         if (batch.insertAllNew(items.length, args)) return items.map(() => ({ status: 'inserted' as const }));
       }
-      return items.map(({ row, ctx }, i) => upsert(row, ctx, all[i]!));
+      const outcomes = items.map(({ row, ctx }, i) => upsert(row, ctx, all[i]!));
+      lastAllNew = outcomes.every((o) => o.status === 'inserted');
+      return outcomes;
     },
     finish() {
       for (const sql of indexSql) db.exec(sql);
