@@ -80,3 +80,11 @@ export function readDb<T>(file: string, fn: (db: Database.Database) => T): T {
 export function normalize(s: string, dir: string): string {
   return s.split(dir).join('<dir>');
 }
+
+/** Small generated bench data in `dir`, and one of its files as its header and data lines. */
+export async function generatedCsv(dir: string, sizes: { placements: number; timesheets: number; timesheetPlacements: number }, file: 'placements.csv' | 'timesheets.csv') {
+  const { generate } = await import('../bench/generate.mjs');
+  const g = await generate({ ...sizes, out: path.join(dir, 'data') });
+  const [header, ...rows] = fs.readFileSync(path.join(g.out, file), 'utf8').trimEnd().split('\n');
+  return { out: g.out as string, header: header!, rows };
+}

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bpv, bpvJson, excelCsv, readDb, tempDir, utf8Csv } from './helpers.js';
+import { bpv, bpvJson, excelCsv, generatedCsv, readDb, tempDir, utf8Csv } from './helpers.js';
 
 const HEADER = [
   'Plaatsing ID', 'Studentnummer', 'Voornaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'E-mail student',
@@ -327,11 +327,9 @@ describe('bpv import placements', () => {
 
 describe('a re-import of placements, rows there and new mixed', () => {
   it('counts and stores what an import of the final file into an empty database stores', async () => {
-    const { generate } = await import('../bench/generate.mjs');
     const dir = tempDir();
-    const g = await generate({ placements: 3_000, timesheets: 0, timesheetPlacements: 0, out: path.join(dir, 'data') });
-    const [header, ...rows] = fs.readFileSync(path.join(g.out, 'placements.csv'), 'utf8').trimEnd().split('\n');
-    const col = header!.split(',').indexOf('uren_per_week');
+    const { header, rows } = await generatedCsv(dir, { placements: 3_000, timesheets: 0, timesheetPlacements: 0 }, 'placements.csv');
+    const col = header.split(',').indexOf('uren_per_week');
     // the later file changes every tenth row's hours a week and holds rows 1,500-1,999 the
     // earlier did not: batches that are there, a stretch of new ones, rows that are there again
     const later = rows.map((r, i) => {

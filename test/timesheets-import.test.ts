@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { bpv, bpvJson, excelCsv, tempDir, utf8Csv } from './helpers.js';
+import { bpv, bpvJson, excelCsv, generatedCsv, tempDir, utf8Csv } from './helpers.js';
 
 const PLACEMENTS = [
   ['plaatsing_id', 'studentnummer', 'voornaam', 'achternaam', 'crebo', 'niveau', 'leerweg', 'leerbedrijf', 'kvk', 'praktijkopleider', 'email_praktijkopleider', 'startdatum', 'einddatum', 'uren_totaal', 'uren_per_week'],
@@ -159,10 +159,8 @@ describe('bpv import recognitions', () => {
 
 describe('a re-import of timesheets, rows there and new mixed', () => {
   it('counts and stores what an import of the final file into an empty database stores', async () => {
-    const { generate } = await import('../bench/generate.mjs');
     const dir = tempDir();
-    const g = await generate({ placements: 300, timesheets: 3_000, timesheetPlacements: 60, out: path.join(dir, 'data') });
-    const [header, ...rows] = fs.readFileSync(path.join(g.out, 'timesheets.csv'), 'utf8').trimEnd().split('\n');
+    const { out, header, rows } = await generatedCsv(dir, { placements: 300, timesheets: 3_000, timesheetPlacements: 60 }, 'timesheets.csv');
     // in the later file every tenth row's hours changed and every fifteenth row's work (so some
     // rows change one field, others the other, some both); rows 2,000-2,499 only in the later
     // one: batches that are all there, a stretch of new ones, and rows that are there again
@@ -176,7 +174,7 @@ describe('a re-import of timesheets, rows there and new mixed', () => {
     const earlier = rows.filter((_, i) => i < 2_000 || i >= 2_500);
     fs.writeFileSync(path.join(dir, 'eerder.csv'), [header, ...earlier].join('\n') + '\n');
     fs.writeFileSync(path.join(dir, 'later.csv'), [header, ...later].join('\n') + '\n');
-    for (const db of ['twice.db', 'once.db']) expect(bpv(['--db', db, 'import', 'placements', path.join(g.out, 'placements.csv')], { cwd: dir }).code).toBe(0);
+    for (const db of ['twice.db', 'once.db']) expect(bpv(['--db', db, 'import', 'placements', path.join(out, 'placements.csv')], { cwd: dir }).code).toBe(0);
     expect(bpv(['--db', 'twice.db', 'import', 'timesheets', 'eerder.csv'], { cwd: dir }).code).toBe(0);
     const second = bpvJson(['--db', 'twice.db', 'import', 'timesheets', 'later.csv', '--json'], { cwd: dir });
     const changed = rows.filter((r, i) => (i < 2_000 || i >= 2_500) && later[i] !== r).length;
