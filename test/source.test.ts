@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { isUtf8 } from 'node:buffer';
 import { openBatches } from '../src/import/source.js';
-import { utf8Scan } from '../src/import/utf8-survey.js';
+import { Utf8Survey, utf8Scan, wholeCharsEnd } from '../src/import/utf8-survey.js';
 import { tempDir } from './helpers.js';
 
 async function readAll(file: string, opts = {}) {
@@ -134,6 +134,19 @@ describe('a file that is UTF-8 but for a stray byte', () => {
       const { records } = await readAll(path.join(dir, 'gemengd.csv'), { encoding: 'windows-1252' });
       expect(records[row]!.fields[1]).toBe('Zoë BrÃ¼ggen');
     }
+  });
+
+  it('a survey of valid UTF-8 cut into chunks anywhere, mid-character too, finds UTF-8', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 4 }), (text, cuts) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const at = [...new Set(cuts.map((c) => c % bytes.length))].sort((a, b) => a - b);
+      const survey = new Utf8Survey();
+      [0, ...at].forEach((from, i) => survey.push(bytes.subarray(from, at[i] ?? bytes.length)));
+      expect(survey.verdict(true)).toEqual({ encoding: 'utf8' });
+      // and a chunk's whole characters end before a cut one, never inside a whole one
+      const end = wholeCharsEnd(bytes.subarray(0, at[0] ?? bytes.length));
+      expect(isUtf8(bytes.subarray(0, end))).toBe(true);
+    }));
   });
 
   it('utf8Scan agrees with Node on any bytes, and sees characters of more than one byte', () => {

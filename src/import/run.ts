@@ -77,7 +77,6 @@ const BULK_MIN_BYTES = 8 << 20;
 
 const WRITE_BATCH = 32;
 
-
 export interface ImportOptions extends SourceOptions {
   map?: string[] | undefined;
   dryRun?: boolean | undefined;

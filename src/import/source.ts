@@ -10,7 +10,7 @@ import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { CsvTokenizer, QuoteNotClosedError, RecordTooLongError } from './csv-tokenizer.js';
-import { Utf8Survey } from './utf8-survey.js';
+import { Utf8Survey, wholeCharsEnd } from './utf8-survey.js';
 import { CREDIT_EVERY, decode as decodeBatch, decodeRows, type ParsedRows } from './source-worker-codec.js';
 import type { RowCodec, RowShape, Value } from './row.js';
 
@@ -313,11 +313,7 @@ function utf8Checker(fail: () => Error): (chunk: Buffer | undefined) => void {
       return;
     }
     const buf = carry?.length ? Buffer.concat([carry, chunk]) : chunk;
-    let end = buf.length;
-    for (let i = buf.length - 1; i >= Math.max(0, buf.length - 3); i--) {
-      if ((buf[i]! & 0xc0) === 0xc0) { end = i; break; }
-      if ((buf[i]! & 0x80) === 0) break;
-    }
+    const end = wholeCharsEnd(buf);
     if (!isUtf8(buf.subarray(0, end))) throw fail();
     carry = Buffer.from(buf.subarray(end));
   };

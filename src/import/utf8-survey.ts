@@ -46,6 +46,18 @@ export function utf8Scan(buf: Uint8Array): { invalidAt: number; multibyte: boole
 }
 
 /**
+ * Where the whole characters of a chunk end: a character of up to four bytes may be cut at the
+ * chunk's end, and its first bytes wait for the next chunk.
+ */
+export function wholeCharsEnd(buf: Uint8Array): number {
+  for (let i = buf.length - 1; i >= Math.max(0, buf.length - 3); i--) {
+    if ((buf[i]! & 0xc0) === 0xc0) return i;
+    if ((buf[i]! & 0x80) === 0) break;
+  }
+  return buf.length;
+}
+
+/**
  * Feeds a file's bytes chunk by chunk (a character may straddle two). The verdict: UTF-8,
  * Windows-1252 (not UTF-8, and no character of UTF-8's own in it), or mixed at a byte offset.
  */
@@ -58,14 +70,7 @@ export class Utf8Survey {
   /** false once the verdict cannot change */
   push(chunk: Buffer): boolean {
     const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    // up to 3 trailing bytes may start a character that the next chunk completes
-    let end = buf.length;
-    for (let i = Math.max(0, buf.length - 3); i < buf.length; i++) {
-      if ((buf[i]! & 0xc0) === 0xc0) {
-        end = i;
-        break;
-      }
-    }
+    const end = wholeCharsEnd(buf);
     this.look(buf.subarray(0, end));
     this.carry = Buffer.from(buf.subarray(end));
     return !(this.invalidAt >= 0 && this.multibyte);
