@@ -6,6 +6,7 @@
 // building them. One thread for both: the machines have two cores.
 import { existsSync, writeFileSync } from 'node:fs';
 import { csvText, type CsvFile } from '../output/csv.js';
+import { csvFromParts, type CsvParts } from './csv.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportMonth } from './month.js';
@@ -14,8 +15,8 @@ import type { ThreadReply, ThreadRequest } from './thread-worker.js';
 
 const WORKER_URL = new URL('./thread-worker.js', import.meta.url);
 
-/** A file's contents: bytes (a PDF), or CSV text. */
-export type FileData = Uint8Array | CsvFile;
+/** A file's contents: bytes (a PDF), CSV text, or a report's CSV to finish (see CsvParts). */
+export type FileData = Uint8Array | CsvFile | CsvParts;
 
 /**
  * `empty`: the file is there and empty (this run made it), so it is written without truncating
@@ -23,7 +24,8 @@ export type FileData = Uint8Array | CsvFile;
  * guard for programs that replace a file that way): a thousand such writes waited for the disk.
  */
 export function writeFileData(file: string, data: FileData, empty = false): void {
-  writeFileSync(file, data instanceof Uint8Array ? data : csvText(data), empty ? { flag: 'r+' } : undefined);
+  const contents = data instanceof Uint8Array ? data : csvText('heads' in data ? csvFromParts(data) : data);
+  writeFileSync(file, contents, empty ? { flag: 'r+' } : undefined);
 }
 
 /** Where files are written: on this thread, or on the report's second thread. */
@@ -49,7 +51,7 @@ export function startReportThread(): ReportThread | null {
   const worker = new Worker(WORKER_URL);
   // a run that fails on this thread ends without waiting for it
   worker.unref();
-  const post = (m: ThreadRequest) => worker.postMessage(m);
+  const post = (m: ThreadRequest, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
   let onHours: ((h: ReportHours | null) => void) | undefined;
   let failure: Error | undefined;
   let onDone: { resolve(): void; reject(e: Error): void } | undefined;
@@ -80,7 +82,8 @@ export function startReportThread(): ReportThread | null {
     },
     write(file, data, empty) {
       if (failure) throw failure;
-      post({ type: 'write', file, data, empty: !!empty });
+      // a report's week rows go over without a copy
+      post({ type: 'write', file, data, empty: !!empty }, 'weeks' in data ? [data.weeks.buffer] : []);
     },
     close() {
       if (failure) return Promise.reject(failure);
