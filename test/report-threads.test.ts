@@ -103,4 +103,19 @@ describe('the monthly report with the hours read elsewhere', () => {
     expect(threaded.length).toBeGreaterThan(3);
     expect(run('b', { BPV_THREADS: '1' })).toEqual(threaded);
   });
+
+  it('a run into the folder of an earlier one leaves each report as a run into an empty folder makes it', () => {
+    const dir = tempDir();
+    const run = (out: string, dialect: string) => {
+      const r = bpv(['--db', file, 'report', 'monthly', '--month', '2026-11', '--as-of', asOf, '--format', 'csv', '--csv-dialect', dialect, '--out', path.join(dir, out)], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return fs.readdirSync(path.join(dir, out)).sort().map((f) => [f, fs.readFileSync(path.join(dir, out, f), 'utf8')]);
+    };
+    // rfc4180 after excel: every file shorter than the one it overwrites (no mark, no CR, ISO dates)
+    const fresh = run('rfc', 'rfc4180');
+    const excel = run('again', 'excel');
+    expect(excel.length).toBe(fresh.length);
+    expect(excel[0]![1]).not.toEqual(fresh[0]![1]);
+    expect(run('again', 'rfc4180')).toEqual(fresh);
+  });
 });

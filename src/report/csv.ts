@@ -124,11 +124,6 @@ export function csvFromParts({ dialect, heads, tails, symbols, weeks }: CsvParts
   return csvFile(COLUMNS, lines, dialect);
 }
 
-/** One praktijkopleider's month: a row per placement-week. */
-export function reportCsv(r: PoReport, dialect: CsvDialect): CsvFile {
-  return csvFromParts(reportCsvParts(r, dialect));
-}
-
 export const INDEX_COLUMNS: readonly CsvColumn[] = [
   { header: 'praktijkopleider' },
   { header: 'email' },

@@ -61,8 +61,6 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
   const indexFile = path.join(opts.dir, 'index.csv');
   rmSync(indexFile, { force: true });
   const created: string[] = [];
-  /** files create() made, empty until written */
-  const fresh = new Set<string>();
   const files: ReportFiles = {
     create(month, emails) {
       try {
@@ -77,7 +75,6 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
           }
           closeSync(fd);
           created.push(file);
-          fresh.add(file);
         }
       } catch (e) {
         files.discard();
@@ -93,7 +90,6 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
         }
       }
       created.length = 0;
-      fresh.clear();
     },
     async write(reports, hooks = {}) {
       const written: string[] = [];
@@ -102,7 +98,7 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
         for (const r of reports) {
           const name = reportFileName(r.month, r.praktijkopleider.email, opts.format);
           const file = path.join(opts.dir, name);
-          writer.write(file, opts.format === 'csv' ? reportCsvParts(r, opts.dialect) : await hooks.pdf!(r), fresh.delete(file));
+          writer.write(file, opts.format === 'csv' ? reportCsvParts(r, opts.dialect) : await hooks.pdf!(r));
           written.push(file);
           index.push(indexEntry(r, name));
           hooks.progress?.(written.length);

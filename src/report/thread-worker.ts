@@ -9,7 +9,7 @@ import { writeFileData, type FileData } from './thread.js';
 
 export type ThreadRequest =
   | { type: 'hours'; file: string; month: ReportMonth }
-  | { type: 'write'; file: string; data: FileData; empty: boolean }
+  | { type: 'write'; file: string; data: FileData }
   | { type: 'done' };
 export type ThreadReply =
   | { type: 'hours'; hours: ReportHours | null; message?: string }
@@ -45,7 +45,7 @@ port.on('message', (m: ThreadRequest) => {
   }
   if (failed) return;
   try {
-    writeFileData(m.file, m.data, m.empty);
+    writeFileData(m.file, m.data);
   } catch (e) {
     // the first failure is the one to report; the files after it are not written
     failed = true;

@@ -4,8 +4,7 @@
 // files (the caller checks that both read the same state of the database). Then it fills the
 // CSV files while this thread builds the next ones: writing a thousand files took as long as
 // building them. One thread for both: the machines have two cores.
-import { existsSync, writeFileSync } from 'node:fs';
-import { csvText, type CsvFile } from '../output/csv.js';
+import { closeSync, constants, existsSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { csvFromParts, type CsvParts } from './csv.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,23 +14,41 @@ import type { ThreadReply, ThreadRequest } from './thread-worker.js';
 
 const WORKER_URL = new URL('./thread-worker.js', import.meta.url);
 
-/** A file's contents: bytes (a PDF), CSV text, or a report's CSV to finish (see CsvParts). */
-export type FileData = Uint8Array | CsvFile | CsvParts;
+/** A file's contents: bytes (a PDF), or a report's CSV to finish (see CsvParts). */
+export type FileData = Uint8Array | CsvParts;
+
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /**
- * `empty`: the file is there and empty (this run made it), so it is written without truncating
- * it. Truncating a file to nothing makes ext4 write its new data out when it is closed (its
- * guard for programs that replace a file that way): a thousand such writes waited for the disk.
+ * Writes the file in place: opened without truncating it, written from its start, then cut to
+ * its new length. Truncating a file to nothing makes ext4 write its data out when it is closed
+ * (its guard for programs that replace a file that way): a second run into the same folder
+ * rewrote a thousand reports in 140-165 ms that way, in 31 ms this way (measured).
  */
-export function writeFileData(file: string, data: FileData, empty = false): void {
-  const contents = data instanceof Uint8Array ? data : csvText('heads' in data ? csvFromParts(data) : data);
-  writeFileSync(file, contents, empty ? { flag: 'r+' } : undefined);
+export function writeFileData(file: string, data: FileData): void {
+  let parts: Uint8Array[];
+  if (data instanceof Uint8Array) parts = [data];
+  else {
+    const csv = csvFromParts(data);
+    // apart: the mark in front would make the whole text a string of two bytes a character
+    parts = csv.bom ? [BOM, Buffer.from(csv.text)] : [Buffer.from(csv.text)];
+  }
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o666);
+  try {
+    let at = 0;
+    for (const p of parts) {
+      for (let done = 0; done < p.length; ) done += writeSync(fd, p, done, p.length - done, at + done);
+      at += p.length;
+    }
+    ftruncateSync(fd, at);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Where files are written: on this thread, or on the report's second thread. */
 export interface FileWriter {
-  /** `empty`: see writeFileData */
-  write(file: string, data: FileData, empty?: boolean): void;
+  write(file: string, data: FileData): void;
   /** resolves when every file is written; rejects with the first failure (an Error with its errno code) */
   close(): Promise<void>;
   /** stops writing: the run failed on this side */
@@ -80,10 +97,10 @@ export function startReportThread(): ReportThread | null {
         post({ type: 'hours', file: dbFile, month });
       }).finally(() => worker.unref()) as Promise<ReportHours | null>;
     },
-    write(file, data, empty) {
+    write(file, data) {
       if (failure) throw failure;
       // a report's week rows go over without a copy
-      post({ type: 'write', file, data, empty: !!empty }, 'weeks' in data ? [data.weeks.buffer] : []);
+      post({ type: 'write', file, data }, 'weeks' in data ? [data.weeks.buffer] : []);
     },
     close() {
       if (failure) return Promise.reject(failure);
