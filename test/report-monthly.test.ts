@@ -246,6 +246,14 @@ describe('bpv report monthly: files', () => {
   it('--praktijkopleider picks reports (repeatable); unknown ones, bad months and missing databases are refused', () => {
     const two = report('2026-11', base, ['--praktijkopleider', 'S.deBoer@hetzonnetje.nl', '--praktijkopleider', 'd.visser@bitwerk.nl']);
     expect(two.map((r) => r.praktijkopleider.email)).toEqual(['d.visser@bitwerk.nl', 's.deboer@hetzonnetje.nl']);
+    // --out does not apply to JSON: said on stderr, stdout stays the JSON, no folder made
+    const folder = path.join(tempDir(), 'map');
+    const withOut = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'json', '--out', folder], { cwd: base });
+    expect(withOut.code).toBe(0);
+    expect(JSON.parse(withOut.stdout)).toEqual(report('2026-11'));
+    expect(withOut.stderr).toContain(`--out ${folder} geldt niet voor --format json`);
+    expect(fs.existsSync(folder)).toBe(false);
+    expect(bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'json'], { cwd: base }).stderr).not.toContain('--out');
     const unknown = bpv(['report', 'monthly', '--month', '2026-11', '--praktijkopleider', 'niemand@example.nl', '--format', 'json'], { cwd: base });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('niemand@example.nl');

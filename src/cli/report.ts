@@ -51,6 +51,8 @@ export function registerReport(program: Command, cli: Cli): void {
     .addOption(new Option('--csv-dialect <dialect>', 'excel (; en DD-MM-JJJJ) of rfc4180 (, en ISO)').choices(['excel', 'rfc4180']).default('excel'))
     .action(cli.run(async (o: ReportFlags, cmd: Command) => {
       checkReportFlags(o);
+      // a script that asked for a folder gets a word on stderr, its stdout stays the JSON
+      if (o.format === 'json' && cmd.getOptionValueSource('out') === 'cli') cli.io.err(cli.io.ce.dim(reportMsg().jsonIgnoresOut(o.out)));
       // the second thread starts up while this one loads the report's modules
       const thread = reportThread(o);
       try {
