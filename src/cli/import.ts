@@ -1,11 +1,13 @@
 // bpv import <kind> FILE
 import { Argument, type Command } from 'commander';
+import fs from 'node:fs';
 import { EXIT, UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ImportKind, ImportSummary, RowError } from '../import/run.js';
 import type { MissingColumn } from '../import/headers.js';
 import type { Cli } from './main.js';
 import { importDb } from './context.js';
+import { onInterrupt } from './interrupt.js';
 import { json, type Io } from './io.js';
 
 const KINDS = ['placements', 'timesheets', 'holidays', 'recognitions'] as const;
@@ -50,6 +52,12 @@ export function registerImport(program: Command, cli: Cli): void {
       const bar = await progressBar(io);
       const db = importDb(cmd, !!flags.dryRun);
       let summary: ImportSummary | undefined;
+      // Ctrl-C: the reject file being written goes with the transaction
+      const rejectTemp = flags.rejectFile ? (await import('../import/reject-file.js')).rejectTempFile(flags.rejectFile) : undefined;
+      const uninterrupt = onInterrupt(() => {
+        if (rejectTemp) fs.rmSync(rejectTemp, { force: true });
+        io.err(io.ce.yellow(msg().interrupted()));
+      });
       try {
         summary = await runImport(db.open, importKind, file, {
           delimiter: flags.delimiter,
@@ -65,6 +73,7 @@ export function registerImport(program: Command, cli: Cli): void {
         db.close(true);
         throw e;
       } finally {
+        uninterrupt();
         bar?.stop();
         // --strict that refused the file: a database this import created holds nothing of it
         db.close(summary !== undefined && !summary.written);

@@ -10,7 +10,6 @@ import { msg } from '../i18n/messages.js';
 import { currentDbPath, translateSqliteError } from '../db/open.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands.js';
-import { runInterruptCleanups } from './interrupt.js';
 
 export type Action = (...args: any[]) => Promise<number | void> | number | void;
 
@@ -66,13 +65,6 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const exit = { code: 0 };
   preScanLang(argv);
   const program = buildProgram(io, exit);
-  // Ctrl-C: an import in progress is one uncommitted transaction, so SQLite discards it; say so,
-  // without claiming the database unchanged (the signal may come after a commit).
-  process.once('SIGINT', () => {
-    runInterruptCleanups();
-    io.err(io.ce.yellow(msg().interrupted()));
-    process.exit(130);
-  });
   try {
     await program.parseAsync(argv);
     return exit.code;

@@ -9,6 +9,7 @@ import { peopleCsv, parseDialect } from '../output/csv.js';
 import type { PokStatusEntry } from '../pok/index.js';
 import type { Cli } from './main.js';
 import { withDb } from './context.js';
+import { onInterrupt } from './interrupt.js';
 import { json, type Io } from './io.js';
 import { isoDateFlag } from './placements.js';
 import { table } from './table.js';
@@ -44,6 +45,8 @@ export function registerPok(program: Command, cli: Cli): void {
         const bar = o.all ? await progress(io, wanted.length) : undefined;
         const counts = { generated: 0, unchanged: 0, refused: 0 };
         let done = 0;
+        // Ctrl-C waits for the POK being written: its version is recorded with its file
+        onInterrupt(() => io.err(io.ce.yellow(msg().pokInterrupted())));
         for await (const r of generatePoksIter(db, wanted, { today: todayIso(), template, force: !!o.force, split: !!o.split })) {
           bar?.update(++done);
           if (r.status === 'refused') {

@@ -149,6 +149,7 @@ const nl = {
   usage: (why: string) => `${why}\nGebruik --help voor hulp.`,
   unexpected: (why: string) => `Onverwachte fout: ${why}\nZet BPV_DEBUG=1 voor details en meld dit.`,
   interrupted: () => `Afgebroken. Een import die nog niet klaar was, is niet opgeslagen: alles of niets.`,
+  pokInterrupted: () => `Afgebroken. De POK's die al geschreven waren, zijn heel; de rest is niet gemaakt.`,
 };
 
 export type Messages = typeof nl;
@@ -274,6 +275,7 @@ const en: Messages = {
   usage: (why) => `${why}\nUse --help for help.`,
   unexpected: (why) => `Unexpected error: ${why}\nSet BPV_DEBUG=1 for details and report this.`,
   interrupted: () => `Interrupted. An import that had not finished was not saved: all or nothing.`,
+  pokInterrupted: () => `Interrupted. The POKs already written are whole; the rest were not made.`,
 };
 
 export function msg(): Messages {

@@ -8,6 +8,11 @@ import type { BatchSource } from './source.js';
 /** The column a reject file adds after the input's own: why each row was rejected. */
 export const REJECT_COLUMN = 'fout';
 
+/** Where a reject file is written until the import ends: beside it, under a name of this process. */
+export function rejectTempFile(file: string): string {
+  return `${file}.${process.pid}.tmp`;
+}
+
 /** rows held before they are written */
 const FLUSH_ROWS = 1000;
 
@@ -25,7 +30,7 @@ export class RejectFile {
     private readonly file: string,
     private readonly src: Pick<BatchSource, 'header' | 'delimiter' | 'encoding' | 'hadBom'>,
   ) {
-    this.temp = `${file}.${process.pid}.tmp`;
+    this.temp = rejectTempFile(file);
   }
 
   add(row: string[]): void {
