@@ -37,7 +37,9 @@ describe('interrupt cleanups', () => {
     expect(process.listenerCount('SIGINT')).toBe(before);
   });
 
-  it('an import interrupted says nothing was saved, exits 130 and leaves no reject file', async () => {
+  // reading on this thread too (BPV_THREADS=1), every batch came as a resolved promise: the
+  // signal waited for the whole import, and was lost at its end (exit 0, all rows committed)
+  it.each([['two threads', '0'], ['one thread', '1']])('an import interrupted (%s) says nothing was saved, exits 130 and leaves no reject file', async (_, threads) => {
     const header = ['plaatsing_id', 'studentnummer', 'voornaam', 'achternaam', 'crebo', 'niveau', 'leerweg', 'leerbedrijf', 'kvk',
       'praktijkopleider', 'email_praktijkopleider', 'startdatum', 'einddatum', 'uren_totaal', 'uren_per_week'];
     // every fifth row rejected (niveau 9): the reject file is being written long before the end
@@ -45,7 +47,7 @@ describe('interrupt cleanups', () => {
       'po@x.nl', '2026-09-01', '2027-01-31', '640', '32'];
     const dir = tempDir({ 'klein.csv': utf8Csv([header, row(1)]), 'groot.csv': utf8Csv([header, ...Array.from({ length: 150_000 }, (_, i) => row(i + 10))]) });
     expect(bpv(['import', 'placements', 'klein.csv'], { cwd: dir }).code).toBe(0);
-    const child = spawn(process.execPath, [BIN, 'import', 'placements', 'groot.csv', '--reject-file', 'afgekeurd.csv'], { cwd: dir, env: { ...process.env, BPV_DB: '' } });
+    const child = spawn(process.execPath, [BIN, 'import', 'placements', 'groot.csv', '--reject-file', 'afgekeurd.csv'], { cwd: dir, env: { ...process.env, BPV_DB: '', BPV_THREADS: threads } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

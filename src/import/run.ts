@@ -172,7 +172,10 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   if (first.done) throw new UsageError(msg().fileNoRows(src.name));
   async function* allBatches(): AsyncGenerator<RecordBatch> {
     yield first.value;
-    for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      await eventLoopTurn();
+      yield r.value;
+    }
   }
   const db = typeof dbOrOpen === 'function' ? dbOrOpen() : dbOrOpen;
   // a larger page cache keeps the indexes being filled in memory during a big import
@@ -233,6 +236,8 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
         opts.progress(src.bytesRead(), total);
       }
     }
+    // the last chance for Ctrl-C before the import's closing work (indexes, commit) holds this thread
+    await eventLoopTurn();
     flush();
     const fin = writer.finish?.();
     if (fin) {
@@ -265,6 +270,17 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   }
   rejects?.finish();
   return summary;
+}
+
+/**
+ * A turn of the event loop between batches. Batches that are there already (the reading thread
+ * ahead, or reading on this thread with BPV_THREADS=1) come as resolved promises, and a loop of
+ * those never lets the event loop see a signal: Ctrl-C waited for the whole import, whose end
+ * then dropped it (an interrupted import of 100,000 placements committed them and exited 0).
+ * About 150 turns for 100,000 placements, 400 for a million timesheet rows.
+ */
+function eventLoopTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
