@@ -138,6 +138,38 @@ describe('bpv import placements', () => {
     ]);
   });
 
+  it('a file without an optional column leaves what that column stored (a partial export changes nothing)', () => {
+    const first = excelCsv([HEADER,
+      row({ Vakantiewerk: 'Ja' }),
+      row({ 'Plaatsing ID': 'P-2', Studentnummer: '777', Vestigingsnummer: '000087654321', Leerdoelen: 'Rapporteren' })]);
+    // only the required columns: no opleiding, vestigingsnummer, werkbegeleider, leerdoelen, vakantiewerk
+    const keep = ['Plaatsing ID', 'Studentnummer', 'Voornaam', 'Achternaam', 'Crebo', 'Niveau', 'Leerweg', 'Leerbedrijf', 'KvK',
+      'Praktijkopleider', 'E-mail praktijkopleider', 'Startdatum', 'Einddatum', 'Uren totaal', 'Uren per week'];
+    const partial = (rows: string[][]) => excelCsv([keep, ...rows.map((r) => keep.map((h) => r[HEADER.indexOf(h)]!))]);
+    const dir = tempDir({
+      'a.csv': first,
+      'b.csv': partial([row(), row({ 'Plaatsing ID': 'P-2', Studentnummer: '777' })]),
+      // a new placement at a company with two stored locations: which one, the file does not say
+      'c.csv': partial([row({ 'Plaatsing ID': 'P-3', Studentnummer: '888' })]),
+    });
+    expect(bpv(['import', 'placements', 'a.csv'], { cwd: dir }).code).toBe(0);
+    const stored = bpvJson(['placements', 'list', '--json'], { cwd: dir });
+    expect(stored.map((p: any) => [p.plaatsing_id, p.vestigingsnummer, p.leerdoelen !== null, p.werkbegeleider, p.vakantiewerk])).toEqual([
+      ['P-1001', '000012345678', true, 'Ömer Çelik', true],
+      ['P-2', '000087654321', true, 'Ömer Çelik', false],
+    ]);
+    const again = bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir });
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toEqual(stored);
+    expect(JSON.parse(bpv(['import', 'placements', 'c.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 1 });
+    const companies = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare('SELECT kvk, vestigingsnummer FROM companies ORDER BY id').all());
+    expect(companies).toEqual([
+      { kvk: '01234567', vestigingsnummer: '000012345678' },
+      { kvk: '01234567', vestigingsnummer: '000087654321' },
+      { kvk: '01234567', vestigingsnummer: null },
+    ]);
+  });
+
   it('a known student changed by the row of a new placement: that row is new, the change is said and audited', () => {
     const dir = tempDir({ 'a.csv': excelCsv([HEADER, row()]) });
     expect(bpv(['import', 'placements', 'a.csv'], { cwd: dir }).code).toBe(0);

@@ -114,6 +114,23 @@ describe('bpv import timesheets', () => {
       { field: 'uren', old_value: '8', new_value: '7' },
     ]);
   });
+
+  it('a file without an optional column leaves what it stored; other hours still replace the approval', () => {
+    const dir = setup({
+      'a.csv': utf8Csv([['plaatsing_id', 'datum', 'uren', 'werkzaamheden', 'status', 'ingediend_op'],
+        ['P-1', '2026-09-07', '8', 'Inventaris geteld', 'concept', ''], ['P-1', '2026-09-08', '6', 'Kassa', 'ingediend', '2026-09-09']]),
+      'b.csv': utf8Csv([['plaatsing_id', 'datum', 'uren'], ['P-1', '2026-09-07', '8'], ['P-1', '2026-09-08', '6']]),
+      'c.csv': utf8Csv([['plaatsing_id', 'datum', 'uren'], ['P-1', '2026-09-08', '5']]),
+    });
+    bpv(['import', 'timesheets', 'a.csv'], { cwd: dir });
+    const stored = bpvJson(['hours', 'list', '--json'], { cwd: dir });
+    expect(JSON.parse(bpv(['import', 'timesheets', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ unchanged: 2, updated: 0 });
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })).toEqual(stored);
+    expect(bpv(['hours', 'approve', 'P-1', '--week', '2026-W37', '--on', '2026-09-14'], { cwd: dir }).code).toBe(0);
+    expect(JSON.parse(bpv(['import', 'timesheets', 'c.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 1 });
+    const [, second] = bpvJson(['hours', 'list', '--json'], { cwd: dir });
+    expect(second).toMatchObject({ uren: 5, werkzaamheden: 'Kassa', ingediend_op: '2026-09-09', status: 'ingediend', goedgekeurd_op: null, goedgekeurd_door: null });
+  });
 });
 
 describe('bpv import holidays', () => {
@@ -151,8 +168,12 @@ describe('bpv import recognitions', () => {
     expect(r).toMatchObject({ inserted: 1, rejected: 1 });
     expect(r.errors[0]).toMatchObject({ line: 3, column: 'kvk', value: '1234567' });
     expect(JSON.parse(bpv(['import', 'recognitions', 'e2.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 1 });
-    const row = new Database(path.join(dir, 'bpv.db'), { readonly: true }).prepare('SELECT * FROM recognitions').get();
-    expect(row).toMatchObject({ kvk: '01234567', crebo: '25491', erkend_tot: '2026-12-31', leerbedrijf: 'Zorg BV' });
+    const row = () => new Database(path.join(dir, 'bpv.db'), { readonly: true }).prepare('SELECT * FROM recognitions').get();
+    expect(row()).toMatchObject({ kvk: '01234567', crebo: '25491', erkend_tot: '2026-12-31', leerbedrijf: 'Zorg BV' });
+    // without the erkend_tot column the end stays (an empty one would make it open-ended)
+    fs.writeFileSync(path.join(dir, 'e3.csv'), utf8Csv([['kvk', 'crebo', 'erkend_vanaf', 'leerbedrijf'], ['01234567', '25491', '01-01-2020', 'Zorg B.V.']]));
+    expect(JSON.parse(bpv(['import', 'recognitions', 'e3.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 1 });
+    expect(row()).toMatchObject({ erkend_tot: '2026-12-31', leerbedrijf: 'Zorg B.V.' });
     expect(fs.existsSync(path.join(dir, 'bpv.db'))).toBe(true);
   });
 });

@@ -155,13 +155,27 @@ const PLACEMENT_FIELDS = [
 ] as const;
 type PlacementFields = Record<(typeof PLACEMENT_FIELDS)[number], string | number | null>;
 
+/** The fields of optional columns, by their column: a file without the column leaves them as stored. */
+const OPTIONAL_FIELD_COLUMNS: Partial<Record<(typeof PLACEMENT_FIELDS)[number], string>> = {
+  opleiding: 'opleiding',
+  werkbegeleider_email: 'email_werkbegeleider',
+  bpv_begeleider_email: 'email_bpv_begeleider',
+  leerdoelen: 'leerdoelen',
+  vakantiewerk: 'vakantiewerk',
+};
+
 // Secondary indexes of placements, rebuilt after a bulk load: inserting 100k rows into a table
 // without them and sorting them once afterwards costs about half the time of keeping them up
 // to date row by row. DROP and CREATE INDEX are part of the import's transaction, so an
 // interrupted import leaves them as they were.
 const BULK_INDEXES = ['placements_student', 'placements_po', 'placements_company'];
 
-function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<PlacementRow> {
+function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<PlacementRow> {
+  /** per field: whether this file gives it (see LoadHint.has) */
+  const given = PLACEMENT_FIELDS.map((f) => {
+    const column = OPTIONAL_FIELD_COLUMNS[f];
+    return column === undefined || has(column);
+  });
   const indexSql = bulk
     ? (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN (${BULK_INDEXES.map(() => '?').join(', ')})`)
         .all(...BULK_INDEXES) as { sql: string }[]).map((r) => r.sql)
@@ -196,12 +210,31 @@ function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<Place
   const unchangedLines = new Set<number>();
   const updatedLines = new Set<number>();
 
+  // A file without the vestigingsnummer column names a company by its KvK number alone: the
+  // stored company with that number is meant (of several, the placement's own), not a new one
+  // without a location that the placement would move to.
+  const hasLocation = has('vestigingsnummer');
+  const locationsOf = new Map<string, (string | null)[]>();
+  const locationsQuery = db.prepare('SELECT vestigingsnummer FROM companies WHERE kvk = ?').pluck();
+  const ownLocation = db.prepare(
+    'SELECT c.vestigingsnummer FROM placements p JOIN companies c ON c.id = p.company_id WHERE p.plaatsing_id = ? AND c.kvk = ?',
+  ).pluck();
+  const location = (row: PlacementRow): string | null => {
+    const { kvk, vestigingsnummer } = row.company;
+    if (hasLocation) return vestigingsnummer;
+    let stored = locationsOf.get(kvk);
+    if (!stored) locationsOf.set(kvk, (stored = locationsQuery.all(kvk) as (string | null)[]));
+    if (stored.length === 1) return stored[0]!;
+    const own = stored.length && row.plaatsing_id ? (ownLocation.get(row.plaatsing_id, kvk) as string | null | undefined) : undefined;
+    return own ?? null;
+  };
+
   /** Upserts the row's student, company and supervisors; gives the placement's own values, in PLACEMENT_FIELDS order. */
   const touchAndValues = (row: PlacementRow, line: number): Value[] => {
     const s = row.student;
     students.touch([row.studentnummer], [s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum, s.email], line);
     const c = row.company;
-    const companyId = companies.touch([c.kvk, c.vestigingsnummer], [c.naam, c.adres, c.postcode, c.plaats], line);
+    const companyId = companies.touch([c.kvk, location(row)], [c.naam, c.adres, c.postcode, c.plaats], line);
     for (const p of [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider]) {
       if (p) persons.touch([p.email], [p.naam, p.telefoon], line);
     }
@@ -228,7 +261,7 @@ function placementWriter(db: Db, { existing, bulk }: LoadHint): KindWriter<Place
       insert.run(`BPV-${n}`, 1, ...values);
       return { status: 'inserted' };
     }
-    const changed = PLACEMENT_FIELDS.flatMap((f, i) => (existing[f] !== values[i] ? [i] : []));
+    const changed = PLACEMENT_FIELDS.flatMap((f, i) => (given[i] && existing[f] !== values[i] ? [i] : []));
     if (!changed.length) {
       unchangedLines.add(ctx.line);
       return { status: 'unchanged' };

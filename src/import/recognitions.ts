@@ -3,7 +3,7 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import type { ColumnSpec } from './headers.js';
 import { msg } from '../i18n/messages.js';
-import type { ImportKind, KindWriter, WriteOutcome } from './run.js';
+import type { ImportKind, KindWriter, LoadHint, WriteOutcome } from './run.js';
 import type { RowContext } from './row.js';
 import { parseCrebo, parseDate, parseDigits } from './values.js';
 
@@ -36,7 +36,7 @@ export function parseRecognitionRow(ctx: RowContext): RecognitionRow | undefined
   return { kvk: kvk!, vestigingsnummer, crebo: crebo!, erkend_vanaf: vanaf!, erkend_tot: tot, leerbedrijf: ctx.get('leerbedrijf') };
 }
 
-function recognitionWriter(db: Db): KindWriter<RecognitionRow> {
+function recognitionWriter(db: Db, { has }: LoadHint): KindWriter<RecognitionRow> {
   const insert = db.prepare(
     `INSERT INTO recognitions (kvk, vestigingsnummer, crebo, erkend_vanaf, erkend_tot, leerbedrijf) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
@@ -53,12 +53,14 @@ function recognitionWriter(db: Db): KindWriter<RecognitionRow> {
       const old = select.get(r.kvk, r.vestigingsnummer, r.crebo, r.erkend_vanaf) as { id: number; erkend_tot: string | null; leerbedrijf: string | null };
       const key = [r.kvk, r.vestigingsnummer, r.crebo, r.erkend_vanaf].filter(Boolean).join('/');
       const changes: FieldChange[] = [];
-      if (old.erkend_tot !== r.erkend_tot) changes.push({ entity: 'erkenning', key, field: 'erkend_tot', old: old.erkend_tot, new: r.erkend_tot });
+      // an empty erkend_tot is open-ended; a file without the column says nothing of the end
+      const tot = has('erkend_tot') ? r.erkend_tot : old.erkend_tot;
+      if (old.erkend_tot !== tot) changes.push({ entity: 'erkenning', key, field: 'erkend_tot', old: old.erkend_tot, new: tot });
       // an extract without the company name does not clear one the register gave
       const naam = r.leerbedrijf ?? old.leerbedrijf;
       if (old.leerbedrijf !== naam) changes.push({ entity: 'erkenning', key, field: 'leerbedrijf', old: old.leerbedrijf, new: naam });
       if (!changes.length) return { status: 'unchanged' };
-      update.run(r.erkend_tot, naam, old.id);
+      update.run(tot, naam, old.id);
       return { status: 'updated', changes };
     },
   };

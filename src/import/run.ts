@@ -70,6 +70,11 @@ export interface LoadHint {
    * choices that pay off only in bulk (indexes rebuilt after the load) are made.
    */
   bulk: boolean;
+  /**
+   * Whether the file has this column. One it has not is not a changed value: a partial export
+   * (no leerdoelen, no werkbegeleider) leaves what is stored.
+   */
+  has(column: string): boolean;
 }
 
 /** below this a file is never a bulk load: the choices cost more than they save */
@@ -184,7 +189,7 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   let committed = false;
   try {
     const existing = db.prepare(`SELECT count(*) AS n FROM ${kind.table}`).pluck().get() as number;
-    const writer = kind.writer(db, { existing, bulk: total >= BULK_MIN_BYTES && existing < total / kind.rowBytes });
+    const writer = kind.writer(db, { existing, bulk: total >= BULK_MIN_BYTES && existing < total / kind.rowBytes, has: (c) => idx.has(c) });
     const pending: { row: R; ctx: RowContext }[] = [];
     const count = (outcome: WriteOutcome) => {
       summary[outcome.status]++;

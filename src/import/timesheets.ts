@@ -8,7 +8,7 @@ import { SOORTEN, STATUSES, type Soort, type TimesheetStatus } from '../domain/t
 import { fmtDate } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
-import type { ImportKind, KindWriter, WriteOutcome } from './run.js';
+import type { ImportKind, KindWriter, LoadHint, WriteOutcome } from './run.js';
 import type { RowCodec, RowContext } from './row.js';
 import { parseDate, parseHours, parseOneOf } from './values.js';
 import { BatchInserter } from './batch-insert.js';
@@ -91,8 +91,12 @@ interface Candidate {
 
 const FIELDS = ['uren', 'werkzaamheden', 'status', 'ingediend_op', 'goedgekeurd_op', 'goedgekeurd_door'] as const;
 type Stored = Record<(typeof FIELDS)[number], string | number | null>;
+/** an entry's approval: other hours replace it, whatever columns the file has (SPEC §2) */
+const APPROVAL: ReadonlySet<string> = new Set(['status', 'goedgekeurd_op', 'goedgekeurd_door']);
 
-function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
+function timesheetWriter(db: Db, { has }: LoadHint): KindWriter<TimesheetRow> {
+  /** the optional fields whose column this file lacks: those stay as stored (see LoadHint.has) */
+  const absent = FIELDS.filter((f) => f !== 'uren' && !has(f));
   // Each placement the file names is looked up once, when first named: reading all of them up
   // front cost half a second on a database of 100,000 placements, whatever the file's size.
   const COLUMNS = 'SELECT id, plaatsing_id, studentnummer, startdatum, einddatum FROM placements';
@@ -197,8 +201,10 @@ function timesheetWriter(db: Db): KindWriter<TimesheetRow> {
         insert.run(id, row.datum, row.soort, ...FIELDS.map((f) => values[f]));
         return { status: 'inserted' };
       }
+      const sameHours = old.uren === row.uren;
+      for (const f of absent) if (sameHours || !APPROVAL.has(f)) values[f] = old[f];
       // An approval given in bpv is never taken back by an import that brings the same hours.
-      if (old.status === 'goedgekeurd' && old.uren === row.uren) {
+      if (old.status === 'goedgekeurd' && sameHours) {
         values.status = old.status;
         values.goedgekeurd_op = old.goedgekeurd_op;
         values.goedgekeurd_door = old.goedgekeurd_door;
