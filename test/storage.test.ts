@@ -27,6 +27,26 @@ describe('the database file', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('an empty file (touch, a failed copy) or a directory is no database: exit 3, nothing made in it', () => {
+    const dir = tempDir({ 'leeg.db': '' });
+    fs.mkdirSync(path.join(dir, 'map.db'));
+    for (const args of [['validate', '--format', 'json'], ['status'], ['hours', 'approve', 'P-1', '--week', '2026-W45']]) {
+      const empty = bpv(args, { cwd: dir, env: { BPV_DB: 'leeg.db' } });
+      expect(empty.code, args.join(' ')).toBe(3);
+      expect(empty.stdout).toBe('');
+      expect(empty.stderr).toContain('is een leeg bestand (0 bytes), geen bpv-database');
+      const folder = bpv(args, { cwd: dir, env: { BPV_DB: 'map.db' } });
+      expect(folder.code).toBe(3);
+      expect(folder.stderr).toContain('map.db is een map, geen bestand');
+    }
+    expect(fs.statSync(path.join(dir, 'leeg.db')).size).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['leeg.db', 'map.db']);
+    expect(fs.readdirSync(path.join(dir, 'map.db'))).toEqual([]);
+    // init makes a database of it
+    expect(bpv(['init', '--db', 'leeg.db'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['status', '--db', 'leeg.db'], { cwd: dir }).code).toBe(0);
+  });
+
   it('init creates it with mode 0600, --db and BPV_DB choose where', () => {
     const dir = tempDir();
     expect(bpv(['init', '--db', 'a.db'], { cwd: dir }).code).toBe(0);

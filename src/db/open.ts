@@ -41,8 +41,14 @@ export function currentDbPath(): string {
 
 export function openDb(file: string, opts: OpenOptions): Db {
   lastOpened = file;
-  const exists = fs.existsSync(file);
-  if (!exists && !(opts.write && (opts.create ?? true))) throw new DatabaseError(msg().dbMissing(file));
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const exists = stat !== undefined;
+  const creates = opts.write && (opts.create ?? true);
+  if (!exists && !creates) throw new DatabaseError(msg().dbMissing(file));
+  if (stat?.isDirectory()) throw new DatabaseError(msg().dbIsDirectory(file));
+  // SQLite takes an empty file for an empty database: a read would make the schema in a file
+  // that `touch` or a failed copy left, and give a nightly job a clean run
+  if (stat?.size === 0 && !creates) throw new DatabaseError(msg().dbEmptyFile(file));
   if (!exists) {
     const dir = path.dirname(file);
     if (!fs.existsSync(dir)) throw new DatabaseError(msg().dbDirMissing(dir));

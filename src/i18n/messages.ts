@@ -10,6 +10,8 @@ const nl = {
   dbMissing: (f: string) => `database ${f} bestaat niet. Maak hem met \`bpv init\` of geef het juiste pad met --db of BPV_DB.`,
   dbDirMissing: (d: string) => `map ${d} bestaat niet; de database kan daar niet worden aangemaakt.`,
   dbOpenFailed: (f: string, why: string) => `database ${f} kan niet worden geopend: ${why}`,
+  dbIsDirectory: (f: string) => `database ${f} is een map, geen bestand. Geef met --db of BPV_DB het pad van het databasebestand.`,
+  dbEmptyFile: (f: string) => `database ${f} is een leeg bestand (0 bytes), geen bpv-database. Geef het juiste pad met --db of BPV_DB, of maak hem met \`bpv init\`.`,
   dbTooNew: (f: string, v: number, known: number) =>
     `database ${f} heeft schemaversie ${v}, deze bpv kent versie ${known}. Werk bpv bij; het bestand is niet aangeraakt.`,
   dbBusy: (f: string) => `database ${f} is bezet door een ander proces (time-out verstreken). Probeer het zo opnieuw.`,
@@ -158,6 +160,8 @@ const en: Messages = {
   dbMissing: (f) => `database ${f} does not exist. Create it with \`bpv init\` or give the right path with --db or BPV_DB.`,
   dbDirMissing: (d) => `directory ${d} does not exist; cannot create the database there.`,
   dbOpenFailed: (f, why) => `cannot open database ${f}: ${why}`,
+  dbIsDirectory: (f) => `database ${f} is a directory, not a file. Give the path of the database file with --db or BPV_DB.`,
+  dbEmptyFile: (f) => `database ${f} is an empty file (0 bytes), not a bpv database. Give the right path with --db or BPV_DB, or create it with \`bpv init\`.`,
   dbTooNew: (f, v, known) => `database ${f} has schema version ${v}; this bpv knows version ${known}. Upgrade bpv; the file was not touched.`,
   dbBusy: (f) => `database ${f} is locked by another process (timeout expired). Try again shortly.`,
   dbCorrupt: (f, why) => `${f} is not a usable bpv database (${why}). Restore a backup (\`bpv db backup\` makes one).`,
