@@ -47,6 +47,27 @@ describe('the database file', () => {
     expect(bpv(['status', '--db', 'leeg.db'], { cwd: dir }).code).toBe(0);
   });
 
+  it('a write command waits for another writer (busy timeout) rather than failing at once', async () => {
+    const dir = tempDir();
+    expect(bpv(['init'], { cwd: dir }).code).toBe(0);
+    // another process holds the write lock for a second and a half
+    const holder = new Database(path.join(dir, 'bpv.db'));
+    holder.exec('BEGIN IMMEDIATE');
+    const released = new Promise<void>((r) => setTimeout(() => { holder.exec('COMMIT'); holder.close(); r(); }, 1500));
+    const runs = [['config', 'set', 'school.naam', 'ROC Wacht'], ['hours', 'approve', 'P-1', '--week', '2026-W45']].map((args) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, BPV_DB: '' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      return new Promise<[number | null, string]>((r) => child.on('exit', (code) => r([code, stderr])));
+    });
+    const [config, approve] = await Promise.all(runs);
+    await released;
+    expect(config).toEqual([0, expect.stringContaining('school.naam = ROC Wacht')]);
+    // it waited too, then found no such placement: a usage error, not a busy database
+    expect(approve[0]).toBe(2);
+    expect(approve[1]).not.toContain('bezet');
+  });
+
   it('init creates it with mode 0600, --db and BPV_DB choose where', () => {
     const dir = tempDir();
     expect(bpv(['init', '--db', 'a.db'], { cwd: dir }).code).toBe(0);

@@ -90,11 +90,13 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .action(cli.run(async (key: string, value: string, _o: unknown, cmd: Command) => {
       const [{ setSetting }, { audit }] = await Promise.all([import('../db/settings.js'), import('../db/audit.js')]);
       await withDb(cmd, { write: true, create: true }, (db) => {
+        // IMMEDIATE: a transaction that reads first and then writes cannot wait for another
+        // writer (SQLite refuses it at once, busy timeout or not)
         const r = db.transaction(() => {
           const res = setSetting(db, key, value);
           audit(db, { command: 'config set', changes: [{ entity: 'instelling', key, field: 'value', old: res.old, new: res.value }] });
           return res;
-        })();
+        }).immediate();
         io.err(msg().configSet(key, r.old, r.value));
       });
     }));
