@@ -113,6 +113,12 @@ describe('bpv import placements', () => {
     const out = fs.readFileSync(path.join(dir, 'afgekeurd.csv'));
     const expected = excelCsv([[...HEADER, 'fout'], [...bad, 'niveau: "7" is geen geldig niveau: kies 1, 2, 3 of 4']]);
     expect(out.toString('latin1')).toBe(expected.toString('latin1'));
+    // that file imported again, half fixed: its own fout column holds the current reason, one column
+    const halfFixed = excelCsv([[...HEADER, 'fout'], [...row({ 'Plaatsing ID': 'X1', Niveau: '3', Leerweg: 'stage' }), 'niveau: oud']]);
+    fs.writeFileSync(path.join(dir, 'afgekeurd.csv'), halfFixed);
+    expect(bpv(['import', 'placements', 'afgekeurd.csv', '--reject-file', 'opnieuw.csv'], { cwd: dir }).code).toBe(1);
+    const again = excelCsv([[...HEADER, 'fout'], [...row({ 'Plaatsing ID': 'X1', Niveau: '3', Leerweg: 'stage' }), 'leerweg: "stage" is geen geldige leerweg: kies BOL of BBL']]);
+    expect(fs.readFileSync(path.join(dir, 'opnieuw.csv')).toString('latin1')).toBe(again.toString('latin1'));
   });
 
   it('re-importing the same file changes nothing; a changed row is counted and audited', () => {

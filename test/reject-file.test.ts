@@ -16,7 +16,7 @@ describe('RejectFile', () => {
     for (const [encoding, hadBom, delimiter] of [['windows-1252', false, ';'], ['utf8', true, ','], ['utf8', false, '\t']] as const) {
       const file = path.join(dir, `${encoding}${hadBom}.csv`);
       const r = new RejectFile(file, { header: ['plaatsing_id', 'naam'], delimiter, encoding, hadBom });
-      for (const row of rows(2_500)) r.add(row);
+      for (const row of rows(2_500)) r.add(row.slice(0, 2), row[2]!);
       expect(r.finish()).toBe(true);
       const bytes = fs.readFileSync(file);
       const text = encoding === 'windows-1252' ? iconv.decode(bytes, 'win1252') : bytes.toString('utf8');
@@ -28,13 +28,28 @@ describe('RejectFile', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('pads a short record, keeps fields beyond the header after the reason, and fills an own fout column', () => {
+    const dir = tempDir();
+    const src = { header: ['a', 'b', 'c'], delimiter: ';', encoding: 'utf8' as const, hadBom: false };
+    const plain = new RejectFile(path.join(dir, 'plain.csv'), src);
+    plain.add(['1'], 'kort');
+    plain.add(['1', '2', '3', '4', '5'], 'lang');
+    plain.finish();
+    expect(fs.readFileSync(path.join(dir, 'plain.csv'), 'utf8')).toBe('a;b;c;fout\n1;;;kort\n1;2;3;lang;4;5\n');
+    const own = new RejectFile(path.join(dir, 'own.csv'), { ...src, header: ['a', 'fout', 'c'] });
+    own.add(['1', 'oude reden', '3'], 'nieuwe reden');
+    own.add(['1', 'oud', '3', '4'], 'lang');
+    own.finish();
+    expect(fs.readFileSync(path.join(dir, 'own.csv'), 'utf8')).toBe('a;fout;c\n1;nieuwe reden;3\n1;lang;3;4\n');
+  });
+
   it('leaves no file when nothing was rejected, and an earlier one as it was when the run fails', () => {
     const dir = tempDir({ 'fout.csv': 'van een eerdere import\n' });
     const file = path.join(dir, 'fout.csv');
     const src = { header: ['a', 'b'], delimiter: ';', encoding: 'utf8' as const, hadBom: false };
     expect(new RejectFile(path.join(dir, 'leeg.csv'), src).finish()).toBe(false);
     const r = new RejectFile(file, src);
-    for (const row of rows(1_500)) r.add(row);
+    for (const row of rows(1_500)) r.add(row.slice(0, 2), row[2]!);
     r.abandon();
     expect(fs.readdirSync(dir)).toEqual(['fout.csv']);
     expect(fs.readFileSync(file, 'utf8')).toBe('van een eerdere import\n');

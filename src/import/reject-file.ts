@@ -31,9 +31,24 @@ export class RejectFile {
     private readonly src: Pick<BatchSource, 'header' | 'delimiter' | 'encoding' | 'hadBom'>,
   ) {
     this.temp = rejectTempFile(file);
+    this.own = src.header.indexOf(REJECT_COLUMN);
   }
 
-  add(row: string[]): void {
+  /** the input's own `fout` column, or -1 */
+  private readonly own: number;
+
+  /**
+   * A rejected record, every field as it was, and why. The reason goes in the file's own `fout`
+   * column when it has one (a reject file imported again: one column, the current reason), else
+   * in one after the input's columns. Fields beyond the header stay after those, so nothing is
+   * lost and the row stays rejected until it is fixed.
+   */
+  add(fields: string[], why: string): void {
+    const n = this.src.header.length;
+    const row = fields.length < n ? [...fields, ...Array<string>(n - fields.length).fill('')] : fields.slice(0, n);
+    if (this.own >= 0) row[this.own] = why;
+    else row.push(why);
+    for (let i = n; i < fields.length; i++) row.push(fields[i]!);
     this.rows.push(row);
     if (this.rows.length >= FLUSH_ROWS) this.flush();
   }
@@ -60,7 +75,8 @@ export class RejectFile {
     if (!this.rows.length) return;
     const first = this.fd === undefined;
     const src = this.src;
-    const text = stringify(first ? [[...src.header, REJECT_COLUMN], ...this.rows] : this.rows, {
+    const header = this.own >= 0 ? src.header : [...src.header, REJECT_COLUMN];
+    const text = stringify(first ? [header, ...this.rows] : this.rows, {
       delimiter: src.delimiter,
       record_delimiter: src.encoding === 'windows-1252' ? '\r\n' : '\n',
       // csv-stringify only quotes the record delimiter itself; a lone LF (Excel's line break in

@@ -220,12 +220,7 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
       if (row === undefined || ctx.errors.length) {
         summary.rejected++;
         summary.errors.push(...ctx.errors);
-        if (rejects) {
-          // Every field as it was: a row with more fields than the header keeps them after
-          // `fout`, so nothing is lost and the row stays rejected until it is fixed.
-          const padded = f.length < headerLen ? [...f, ...Array<string>(headerLen - f.length).fill('')] : f.slice(0, headerLen);
-          rejects.add([...padded, ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | '), ...f.slice(headerLen)]);
-        }
+        rejects?.add(f, ctx.errors.map((e) => `${e.column}: ${e.message}`).join(' | '));
         continue;
       }
       seen.set(key!, line);
