@@ -94,6 +94,14 @@ describe('bpv import timesheets', () => {
     expect(r.stderr).toContain('plaatsing_id of studentnummer');
   });
 
+  it('refuses a file with two headers for one column, naming both', () => {
+    const dir = setup({ 'x.csv': excelCsv([['Plaatsing ID', 'Datum', 'uren', 'Uren'], ['P-1', '07-09-2026', '8', '9']]) });
+    const r = bpv(['import', 'timesheets', 'x.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kolom uren staat er 2 keer in: "uren" (kolom 3) en "Uren" (kolom 4)');
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })).toEqual([]);
+  });
+
   it('an approved entry re-imported as ingediend with the same hours stays approved; other hours replace it', () => {
     const dir = setup({
       'a.csv': utf8Csv([['plaatsing_id', 'datum', 'uren', 'status', 'goedgekeurd_op', 'goedgekeurd_door'], ['P-1', '2026-09-07', '8', 'goedgekeurd', '2026-09-14', 'Jan']]),

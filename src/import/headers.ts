@@ -73,7 +73,11 @@ export function mapHeaders(
   }
   for (const c of columns) {
     if (index.has(c.name)) continue;
-    const i = byNorm.get(normalizeHeader(c.name));
+    const norm = normalizeHeader(c.name);
+    const i = byNorm.get(norm);
+    // two headers for one column ("uren" and "Uren"): which one holds the hours is a guess
+    const twins = header.flatMap((h, k) => (normalizeHeader(h) === norm ? [k] : []));
+    if (twins.length > 1 && !used.has(i!)) throw new UsageError(msg().headerTwice(c.name, twins.map((k) => [header[k]!, k + 1] as const)));
     if (i !== undefined && !used.has(i)) {
       index.set(c.name, i);
       used.add(i);
