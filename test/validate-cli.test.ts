@@ -104,6 +104,11 @@ describe('hours approve | correct, placements end', () => {
     const dir = copy();
     const late = (d: string) => bpvJson(['validate', ...AS_OF, '--format', 'json', '--rule', 'akkoord-te-laat', '--placement', 'P-1013'], { cwd: d }).findings;
     expect(late(dir).map((f: any) => f.week)).toEqual(['2026-W42', '2026-W43']);
+    // dated before the hours it approves (a typo): refused, which would otherwise hide the lateness
+    const early = bpv(['hours', 'approve', 'P-1013', '--week', '2026-W42', '--on', '2026-09-01'], { cwd: dir });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('--on 01-09-2026 ligt vóór de uren die het goedkeurt');
+    expect(late(dir).map((f: any) => f.week)).toEqual(['2026-W42', '2026-W43']);
     const ok = bpv(['hours', 'approve', 'P-1013', '--week', '2026-W42', '--on', '2026-10-19', '--by', 'Sanne'], { cwd: dir });
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('goedgekeurd');

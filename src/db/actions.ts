@@ -52,10 +52,15 @@ export function approveWeek(db: Db, plaatsingId: string, week: string, on: strin
   if (on > today) throw new UsageError(msg().approvalInFuture(fmtDate(on)));
   return db.transaction(() => {
     const rows = db
-      .prepare('SELECT datum, soort, status FROM timesheets WHERE placement_id = ? AND datum BETWEEN ? AND ? ORDER BY datum, soort')
-      .all(p.id, from, to) as { datum: string; soort: string; status: string }[];
+      .prepare('SELECT datum, soort, status, ingediend_op FROM timesheets WHERE placement_id = ? AND datum BETWEEN ? AND ? ORDER BY datum, soort')
+      .all(p.id, from, to) as { datum: string; soort: string; status: string; ingediend_op: string | null }[];
     if (!rows.length) throw new BpvError(msg().weekEmpty(plaatsingId, week), EXIT.partial);
     const open = rows.filter((r) => r.status !== 'goedgekeurd');
+    // an approval comes after the hours it approves, and after they were submitted: a date
+    // before them (a typo in --on) would hide a late approval from akkoord-te-laat
+    let after = '';
+    for (const r of open) for (const d of [r.datum, r.ingediend_op]) if (d && d > after) after = d;
+    if (on < after) throw new UsageError(msg().approvalBeforeHours(fmtDate(on), fmtDate(after)));
     db.prepare(`UPDATE timesheets SET status = 'goedgekeurd', goedgekeurd_op = ?, goedgekeurd_door = ?
                  WHERE placement_id = ? AND datum BETWEEN ? AND ? AND status <> 'goedgekeurd'`).run(on, by, p.id, from, to);
     const changes: FieldChange[] = open.map((r) => ({ entity: 'uren', key: `${plaatsingId}/${r.datum}/${r.soort}`, field: 'status', old: r.status, new: 'goedgekeurd' }));

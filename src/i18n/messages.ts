@@ -119,6 +119,8 @@ const nl = {
     `${id}, ${w}: ${n} urenregel(s) goedgekeurd${already ? `, ${already} waren al goedgekeurd` : ''}`,
   correctionAsked: (id: string, w: string, n: number, withdrawn: number) =>
     `${id}, ${w}: correctie gevraagd voor ${n} urenregel(s)${withdrawn ? `; ${withdrawn} akkoord(en) daarmee ingetrokken` : ''}`,
+  approvalBeforeHours: (on: string, after: string) =>
+    `--on ${on} ligt vóór de uren die het goedkeurt: de laatste is van of ingediend op ${after}. Een akkoord komt na het werk en na het indienen.`,
   approvalInFuture: (d: string) => `een akkoord kan niet in de toekomst liggen (${d})`,
   pokSignedOutdated: (id: string) =>
     `let op: de gegevens van ${id} zijn gewijzigd sinds deze POK-versie; genereer een nieuwe versie (bpv pok generate ${id}), want handtekeningen op deze versie tellen dan niet meer`,
@@ -256,6 +258,8 @@ const en: Messages = {
   weekEmpty: (id, w) => `${id} has no hours in ${w}; nothing changed`,
   approved: (id, w, n, already) => `${id}, ${w}: ${n} entr(y/ies) approved${already ? `, ${already} already were` : ''}`,
   correctionAsked: (id, w, n, withdrawn) => `${id}, ${w}: correction asked for ${n} entr(y/ies)${withdrawn ? `; ${withdrawn} approval(s) withdrawn` : ''}`,
+  approvalBeforeHours: (on, after) =>
+    `--on ${on} is before the hours it approves: the last is of or was submitted on ${after}. An approval comes after the work and after its submission.`,
   approvalInFuture: (d) => `an approval cannot lie in the future (${d})`,
   pokSignedOutdated: (id) => `note: ${id}'s data changed since this POK version; generate a new version (bpv pok generate ${id}); signatures on this version will then no longer count`,
   singleColumnHeader: (f, header) => `${f}: the header is a single column (${q(header.length > 60 ? header.slice(0, 60) + '…' : header)}); is the delimiter right? Try --delimiter ';' or --delimiter ','`,
