@@ -51,6 +51,16 @@ describe('help and README', () => {
     expect(bpv(['placements', 'list', '--onzin'], { cwd: ROOT }).code).toBe(2);
     expect(bpv(['import', 'fietsen', 'x.csv'], { cwd: ROOT }).code).toBe(2);
   });
+
+  it('bpv demo into a file, or below one, is a usage error that says so', () => {
+    const dir = tempDir({ bestand: 'x' });
+    for (const [target, says] of [['bestand', 'is een bestand, geen map'], [path.join('bestand', 'sub'), 'kan niet worden gemaakt (ENOTDIR)']] as const) {
+      const r = bpv(['demo', target], { cwd: dir });
+      expect(r.code, target).toBe(2);
+      expect(r.stderr).toContain(says);
+    }
+    expect(fs.readFileSync(path.join(dir, 'bestand'), 'utf8')).toBe('x');
+  });
 });
 
 describe('README examples', () => {

@@ -11,7 +11,7 @@ import { IMPORT_KINDS } from '../import/kinds.js';
 import { runImport } from '../import/run.js';
 import { fmtDate, fmtNumber } from '../i18n/lang.js';
 import { listTimesheets } from '../db/timesheets.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { renderSummary } from './import.js';
 import type { ReportFlags } from './report.js';
@@ -40,7 +40,14 @@ const DEMO_MONTH = DEMO_AS_OF.slice(0, 7);
 
 export async function runDemo(io: Io, dirArg: string): Promise<number> {
   const dir = path.resolve(dirArg);
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(msg().demoNotDir(dir));
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // a file on the way (ENOTDIR), no permission (EACCES), a read-only disk (EROFS)
+    throw new UsageError(msg().demoCannotMake(dir, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
   const dbFile = path.join(dir, 'bpv.db');
   // a fresh database every time, whatever BPV_DB or --db say
   removeDbFiles(dbFile);

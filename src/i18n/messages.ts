@@ -119,6 +119,8 @@ const nl = {
     `${id}, ${w}: ${n} urenregel(s) goedgekeurd${already ? `, ${already} waren al goedgekeurd` : ''}`,
   correctionAsked: (id: string, w: string, n: number, withdrawn: number) =>
     `${id}, ${w}: correctie gevraagd voor ${n} urenregel(s)${withdrawn ? `; ${withdrawn} akkoord(en) daarmee ingetrokken` : ''}`,
+  demoNotDir: (dir: string) => `${dir} is een bestand, geen map: geef bpv demo een map (standaard ./bpv-demo)`,
+  demoCannotMake: (dir: string, code: string) => `map ${dir} kan niet worden gemaakt (${code}): geef bpv demo een map waarin u mag schrijven`,
   approvalBeforeHours: (on: string, after: string) =>
     `--on ${on} ligt vóór de uren die het goedkeurt: de laatste is van of ingediend op ${after}. Een akkoord komt na het werk en na het indienen.`,
   approvalInFuture: (d: string) => `een akkoord kan niet in de toekomst liggen (${d})`,
@@ -258,6 +260,8 @@ const en: Messages = {
   weekEmpty: (id, w) => `${id} has no hours in ${w}; nothing changed`,
   approved: (id, w, n, already) => `${id}, ${w}: ${n} entr(y/ies) approved${already ? `, ${already} already were` : ''}`,
   correctionAsked: (id, w, n, withdrawn) => `${id}, ${w}: correction asked for ${n} entr(y/ies)${withdrawn ? `; ${withdrawn} approval(s) withdrawn` : ''}`,
+  demoNotDir: (dir) => `${dir} is a file, not a directory: give bpv demo a directory (default ./bpv-demo)`,
+  demoCannotMake: (dir, code) => `cannot make directory ${dir} (${code}): give bpv demo a directory you may write in`,
   approvalBeforeHours: (on, after) =>
     `--on ${on} is before the hours it approves: the last is of or was submitted on ${after}. An approval comes after the work and after its submission.`,
   approvalInFuture: (d) => `an approval cannot lie in the future (${d})`,
