@@ -114,6 +114,10 @@ describe('openBatches refusals', () => {
     const long = tempDir({ 'l.csv': Buffer.from(`a;b\n1;"${'x\n'.repeat(250_000)}"\n2;3\n`, 'utf8') });
     const { records } = await readAll(path.join(long, 'l.csv'));
     expect(records.map((r) => [r.fields[1]!.length, r.line])).toEqual([[500_000, 2], [1, 250_003]]);
+    // no quote in it: not blamed on one
+    const flat = tempDir({ 'f.csv': Buffer.from(`a;b\n1;2\n3;${'x'.repeat(3_000_000)}\n`, 'utf8') });
+    const refused = readAll(path.join(flat, 'f.csv'));
+    await expect(refused).rejects.toThrow(/rond regel 3: deze regel is na een miljoen tekens nog niet af, zonder aanhalingstekens/);
   });
 });
 

@@ -64,7 +64,9 @@ const nl = {
     `${f} is UTF-8, maar regel ${line} bevat een teken dat geen UTF-8 is (een stuk tekst uit een ander bestand?). Herstel die regel, of sla het bestand opnieuw op als UTF-8; was het hele bestand Windows-1252, geef dan --encoding windows-1252. Er is niets geïmporteerd.`,
   fileMalformed: (f: string, line: number, why: string) => `${f} is geen geldige CSV rond regel ${line}: ${why}`,
   quoteNotClosed: () => 'een veld in dit record begint met een aanhalingsteken (") dat tot het einde van het bestand niet wordt gesloten',
-  recordTooLong: () => 'dit record is na een miljoen tekens nog niet af; meestal begint een veld erin met een aanhalingsteken (") dat niet wordt gesloten',
+  recordTooLong: (quoted: boolean): string => quoted
+    ? 'dit record is na een miljoen tekens nog niet af; meestal begint een veld erin met een aanhalingsteken (") dat niet wordt gesloten'
+    : 'deze regel is na een miljoen tekens nog niet af, zonder aanhalingstekens: ontbreken de regeleinden, of is dit een ander soort bestand?',
   mapFlagSyntax: (f: string) => `--map ${q(f)}: gebruik --map kolom=Kopregel, bv. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c: string, known: readonly string[]) => `--map: onbekende kolom ${q(c)}; bekende kolommen: ${known.join(', ')}`,
   headerTwice: (column: string, headers: readonly (readonly [string, number])[]) =>
@@ -215,7 +217,9 @@ const en: Messages = {
     `${f} is UTF-8, but line ${line} holds a character that is not UTF-8 (text from another file?). Fix that line, or save the file as UTF-8 again; if the whole file was Windows-1252, give --encoding windows-1252. Nothing was imported.`,
   fileMalformed: (f, line, why) => `${f} is not valid CSV near line ${line}: ${why}`,
   quoteNotClosed: () => 'a field in this record opens a quote (") that is not closed before the end of the file',
-  recordTooLong: () => 'this record has not ended after a million characters; usually a field in it opens a quote (") that is never closed',
+  recordTooLong: (quoted) => quoted
+    ? 'this record has not ended after a million characters; usually a field in it opens a quote (") that is never closed'
+    : 'this line has not ended after a million characters, without quotes: are the line breaks missing, or is this another kind of file?',
   mapFlagSyntax: (f) => `--map ${q(f)}: use --map column=Header, e.g. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c, known) => `--map: unknown column ${q(c)}; known columns: ${known.join(', ')}`,
   headerTwice: (column, headers) =>

@@ -24,7 +24,12 @@ export class QuoteNotClosedError extends Error {}
  * so such a record made reading quadratic (73 s for 105 MB) and ran the reading thread out of
  * memory, where it fails at once now.
  */
-export class RecordTooLongError extends Error {}
+export class RecordTooLongError extends Error {
+  /** whether the unfinished record holds a quote: then most likely one that is never closed */
+  constructor(readonly quoted: boolean) {
+    super('record too long');
+  }
+}
 
 /** characters; a cell of learning goals is a few thousand */
 export const MAX_RECORD = 1 << 20;
@@ -176,7 +181,7 @@ export class CsvTokenizer {
     }
     // the unfinished record is read again, whole, with the next piece
     if (pos < n) {
-      if (n - pos > MAX_RECORD) throw new RecordTooLongError();
+      if (n - pos > MAX_RECORD) throw new RecordTooLongError(s.indexOf('"', pos) >= 0);
       this.rest = s.slice(pos);
     }
   }

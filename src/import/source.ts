@@ -242,7 +242,7 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
       tokenizer.write(text, end);
     } catch (e) {
       if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, line, msg().quoteNotClosed()));
-      if (e instanceof RecordTooLongError) throw new UsageError(msg().fileMalformed(name, line, msg().recordTooLong()));
+      if (e instanceof RecordTooLongError) throw new UsageError(msg().fileMalformed(name, line, msg().recordTooLong(e.quoted)));
       throw e;
     }
     const records = tokenizer.take();
