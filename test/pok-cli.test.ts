@@ -83,5 +83,11 @@ describe('bpv pok', () => {
     expect(t.code).toBe(2);
     expect(t.stderr).toContain('student.schoenmaat');
     expect(bpv(['pok', 'generate'], { cwd: dir }).code).toBe(2);
+    // an unknown id is a usage error, as for pok sign: nothing is made, not even for the known one
+    const unknown = bpv(['pok', 'generate', 'P-1002', 'P-9999', '--out', 'uit2'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Gevraagde plaatsing P-9999 bestaat niet');
+    expect(fs.existsSync(path.join(dir, 'uit2'))).toBe(false);
+    expect(bpv(['pok', 'sign', 'P-9999', '--party', 'student'], { cwd: dir }).code).toBe(2);
   });
 });

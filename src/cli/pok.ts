@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { todayIso } from '../domain/dates.js';
 import { EXIT, UsageError } from '../errors.js';
-import { fmtDate } from '../i18n/lang.js';
+import { fmtDate, lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { peopleCsv, parseDialect } from '../output/csv.js';
 import type { PokStatusEntry } from '../pok/index.js';
@@ -41,6 +41,10 @@ export function registerPok(program: Command, cli: Cli): void {
       const template = loadPokTemplate(o.template);
       const out = path.resolve(o.out);
       return withDb(cmd, true, async (db) => {
+        // a mistyped id is a usage error, as for pok sign and validate --placement, before anything is made
+        const [{ missingPlacementIds }, { ruleNote }] = await Promise.all([import('../db/placements.js'), import('../i18n/rule-notes.js')]);
+        const missing = o.all ? [] : missingPlacementIds(db, ids);
+        if (missing.length) throw new UsageError(ruleNote.unknownPlacements(missing, lang()));
         const wanted = o.all ? pokStatus(db).filter((s) => s.version === null || s.outdated).map((s) => s.placement) : ids;
         const bar = o.all ? await progress(io, wanted.length) : undefined;
         const counts = { generated: 0, unchanged: 0, refused: 0 };
