@@ -124,7 +124,7 @@ const nl = {
   demoNotDir: (dir: string) => `${dir} is een bestand, geen map: geef bpv demo een map (standaard ./bpv-demo)`,
   demoCannotMake: (dir: string, code: string) => `map ${dir} kan niet worden gemaakt (${code}): geef bpv demo een map waarin u mag schrijven`,
   approvalBeforeHours: (on: string, after: string) =>
-    `--on ${on} ligt vóór de uren die het goedkeurt: de laatste is van of ingediend op ${after}. Een akkoord komt na het werk en na het indienen.`,
+    `--on ${on} ligt vóór de uren die het goedkeurt (gewerkt of ingediend tot en met ${after}). Een akkoord komt na het werk en na het indienen.`,
   approvalInFuture: (d: string) => `een akkoord kan niet in de toekomst liggen (${d})`,
   pokSignedOutdated: (id: string) =>
     `let op: de gegevens van ${id} zijn gewijzigd sinds deze POK-versie; genereer een nieuwe versie (bpv pok generate ${id}), want handtekeningen op deze versie tellen dan niet meer`,
@@ -267,7 +267,7 @@ const en: Messages = {
   demoNotDir: (dir) => `${dir} is a file, not a directory: give bpv demo a directory (default ./bpv-demo)`,
   demoCannotMake: (dir, code) => `cannot make directory ${dir} (${code}): give bpv demo a directory you may write in`,
   approvalBeforeHours: (on, after) =>
-    `--on ${on} is before the hours it approves: the last is of or was submitted on ${after}. An approval comes after the work and after its submission.`,
+    `--on ${on} is before the hours it approves (worked or submitted up to ${after}). An approval comes after the work and after its submission.`,
   approvalInFuture: (d) => `an approval cannot lie in the future (${d})`,
   pokSignedOutdated: (id) => `note: ${id}'s data changed since this POK version; generate a new version (bpv pok generate ${id}); signatures on this version will then no longer count`,
   singleColumnHeader: (f, header) => `${f}: the header is a single column (${q(header.length > 60 ? header.slice(0, 60) + '…' : header)}); is the delimiter right? Try --delimiter ';' or --delimiter ','`,
