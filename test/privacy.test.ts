@@ -17,7 +17,18 @@ describe('bpv student export | purge', () => {
     bpv(['import', 'placements', 'p.csv'], { cwd: dir });
     bpv(['import', 'timesheets', 't.csv'], { cwd: dir });
     bpv(['import', 'placements', 'p2.csv'], { cwd: dir }); // an audited change carrying the name
+    // what a coordinator did by hand, with names and notes
+    for (const args of [['hours', 'approve', 'OUD', '--week', '2025-W36', '--on', '2025-09-10', '--by', 'Goedkeurder Zeldzaamnaam'],
+      ['hours', 'correct', 'OUD', '--day', '2025-09-02', '--note', 'Xylofoonia loog over uren'],
+      ['placements', 'end', 'OUD', '--date', '2026-01-15', '--reason', 'functioneren', '--note', 'Geheime eindnotitie']]) {
+      expect(bpv(args, { cwd: dir }).code, args.join(' ')).toBe(0);
+    }
     const exp = bpvJson(['student', 'export', '111'], { cwd: dir });
+    expect(exp.placements[0]).toMatchObject({ beeindigd_reden: 'functioneren', beeindigd_notitie: 'Geheime eindnotitie' });
+    expect(exp.timesheets[0]).toMatchObject({ status: 'correctie', correctie_notitie: 'Xylofoonia loog over uren' });
+    expect(exp.audit_log.map((a: any) => [a.command, a.details.note ?? a.details.by])).toEqual([
+      ['hours approve', 'Goedkeurder Zeldzaamnaam'], ['hours correct', 'Xylofoonia loog over uren'], ['placements end', 'Geheime eindnotitie'],
+    ]);
     expect(exp.student).toMatchObject({ studentnummer: '111', voornaam: 'Xylofoonia' });
     expect(exp.placements.map((p: any) => p.plaatsing_id)).toEqual(['OUD']);
     expect(exp.timesheets).toHaveLength(1);
@@ -35,7 +46,12 @@ describe('bpv student export | purge', () => {
     expect(JSON.parse(log.counts)).toMatchObject({ placements: 1, students: 1 });
     // the bytes are gone from the file, not only unlinked
     const bytes = Buffer.concat(['bpv.db', 'bpv.db-wal'].filter((f) => fs.existsSync(path.join(dir, f))).map((f) => fs.readFileSync(path.join(dir, f))));
-    for (const secret of ['Xylofoonia', 'Vergeetmij', 'oud@oud.nl', 'Geheime notitie']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of ['Xylofoonia', 'Vergeetmij', 'oud@oud.nl', 'Geheime notitie', 'Zeldzaamnaam', 'Geheime eindnotitie']) {
+      expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    }
+    // that it happened stays: the three commands, without their details
+    const done = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT command, details FROM audit_log WHERE command IN ('hours approve', 'hours correct', 'placements end') ORDER BY id").all());
+    expect(done).toEqual([{ command: 'hours approve', details: null }, { command: 'hours correct', details: null }, { command: 'placements end', details: null }]);
     expect(bytes.includes(Buffer.from('Bewaard'))).toBe(true);
   });
 });

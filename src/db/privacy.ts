@@ -27,13 +27,29 @@ export function exportStudent(db: Db, studentnummer: string): Record<string, unk
       WHERE c.entity_key IN (SELECT value FROM json_each(?)) OR ${ids.map(() => 'c.entity_key LIKE ?').join(' OR ') || '0'}
       ORDER BY a.id`,
   ).all(JSON.stringify(keys), ...ids.map((id) => `${id}/%`));
+  // the free text that `placements end` and `hours correct` keep, which the lists do not show
+  const endNotes = new Map(db.prepare('SELECT plaatsing_id, beeindigd_notitie FROM placements WHERE studentnummer = ?').raw().all(studentnummer) as [string, string | null][]);
+  const correctionNotes = new Map(
+    (db.prepare(
+      `SELECT p.plaatsing_id || '/' || t.datum || '/' || t.soort, t.correctie_notitie
+         FROM timesheets t JOIN placements p ON p.id = t.placement_id WHERE p.studentnummer = ? AND t.correctie_notitie IS NOT NULL`,
+    ).raw().all(studentnummer) as [string, string][]),
+  );
+  // what was done by hand to these placements, with its notes (approver, reason, remarks)
+  const actions = db.prepare(
+    `SELECT at, os_user, command, details FROM audit_log
+      WHERE json_extract(details, '$.placement') IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  ).all(JSON.stringify(ids)) as { details: string }[];
   return {
     student,
-    placements: placements.map(placementJson),
-    timesheets: ids.flatMap((id) => listTimesheets(db, { placement: id })),
+    placements: placements.map((p) => ({ ...placementJson(p), beeindigd_notitie: endNotes.get(p.plaatsing_id) ?? null })),
+    timesheets: ids.flatMap((id) => listTimesheets(db, { placement: id })).map((t) => ({
+      ...t, correctie_notitie: correctionNotes.get(`${t.plaatsing_id}/${t.datum}/${t.soort}`) ?? null,
+    })),
     pok: pok.map(({ data_json, ...v }) => ({ ...v, data: JSON.parse(data_json) as unknown })),
     pok_signatures: signatures,
     audit_changes: changes,
+    audit_log: actions.map((a) => ({ ...a, details: JSON.parse(a.details) as unknown })),
   };
 }
 
@@ -77,8 +93,11 @@ export function purgeEndedBefore(db: Db, date: string, dryRun: boolean): PurgeRe
     const auditWhere = `entity_key IN (SELECT studentnummer FROM purge_students UNION SELECT email FROM purge_persons UNION SELECT plaatsing_id FROM purge_placements)
        OR EXISTS (SELECT 1 FROM purge_placements p WHERE audit_changes.entity_key LIKE p.plaatsing_id || '/%')`;
     r.audit_changes = count(`SELECT count(*) AS n FROM audit_changes WHERE ${auditWhere}`);
+    // What was done by hand to these placements stays in the log (that it happened, when, by
+    // which account); its details go: the placement, and notes, reasons and names about it.
     db.exec(`
       DELETE FROM audit_changes WHERE ${auditWhere};
+      UPDATE audit_log SET details = NULL WHERE json_extract(details, '$.placement') IN (SELECT plaatsing_id FROM purge_placements);
       DELETE FROM students WHERE studentnummer IN (SELECT studentnummer FROM purge_students);
       DELETE FROM persons WHERE email IN (SELECT email FROM purge_persons);
       DROP TABLE purge_placements; DROP TABLE purge_students; DROP TABLE purge_persons;
