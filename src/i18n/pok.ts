@@ -25,6 +25,9 @@ export interface PokMessageParams {
   kvk?: string;
   crebo?: string;
   start?: string;
+  /** agreed hours a week, and the legal maximum for the student's age */
+  hours?: number;
+  limit?: number;
 }
 
 type Msg = (p: PokMessageParams) => string;
@@ -72,6 +75,9 @@ const nl = {
   'forced-not-recognised': (p) =>
     `POK voor ${p.placement} toch gemaakt (--force), hoewel ${p.bedrijf} (KvK ${p.kvk}) op ${nlDate(p.start)} ` +
     `niet erkend is voor crebo ${p.crebo}.`,
+  'hours-over-limit': (p) =>
+    `Let op: in de POK voor ${p.placement} staat gemiddeld ${String(p.hours).replace('.', ',')} uur per week, meer dan de ${p.limit} ` +
+    `die de Arbeidstijdenwet de student op de begindatum toestaat; pas uren_per_week aan en maak de POK opnieuw.`,
   'version-conflict': (p) =>
     `De POK van ${p.placement} werd tegelijk door een ander proces gemaakt of ondertekend; probeer het opnieuw.`,
   'sha-mismatch': (p) =>
@@ -123,6 +129,9 @@ const en: Record<PokMessageKey, Msg> = {
   'forced-not-recognised': (p) =>
     `POK for ${p.placement} generated anyway (--force), although ${p.bedrijf} (KvK ${p.kvk}) is not ` +
     `recognised for crebo ${p.crebo} on ${p.start}.`,
+  'hours-over-limit': (p) =>
+    `Note: the POK for ${p.placement} states ${p.hours} hours a week on average, more than the ${p.limit} ` +
+    `the Arbeidstijdenwet allows the student on the start date; correct uren_per_week and generate the POK again.`,
   'version-conflict': (p) =>
     `The POK of ${p.placement} was generated or signed by another process at the same time; try again.`,
   'sha-mismatch': (p) =>

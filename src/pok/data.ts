@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { IsoDate, Leerweg } from '../domain/types.js';
-import { datumLang, getal, minderjarigOp } from './format.js';
+import { datumLang, getal, leeftijdOp, minderjarigOp } from './format.js';
+import { workLimitsAtAge, type WorkLimits } from '../rules/age.js';
 import type { PokFieldValues } from './template.js';
 
 export interface PokPerson {
@@ -81,6 +82,16 @@ export function studentNaam(s: PokData['student']): string {
 export function guardianRequired(data: PokData): boolean {
   const g = data.student.geboortedatum;
   return g !== null && minderjarigOp(g, data.periode.startdatum);
+}
+
+/**
+ * The Arbeidstijdenwet's limits for the student's age on the start date: those the POK states
+ * (a student who turns 16 or 18 during the BPV gets the wider ones then; the validator checks
+ * each day at its own age). Without a date of birth, an adult's (such a POK is never printed).
+ */
+export function workLimitsAtStart(data: PokData): WorkLimits {
+  const g = data.student.geboortedatum;
+  return workLimitsAtAge(g === null ? 18 : leeftijdOp(g, data.periode.startdatum));
 }
 
 /** Who signs, in the order of SPEC §5's status JSON: the guardian, when needed, last. */
@@ -173,6 +184,8 @@ export function pokFieldValues(data: PokData, meta: { version: number; generated
     'periode.einddatum': datumLang(data.periode.einddatum),
     'uren.totaal': getal(data.uren.totaal),
     'uren.per_week': getal(data.uren.per_week),
+    'arbeidstijd.max_dag': getal(workLimitsAtStart(data).day),
+    'arbeidstijd.max_week': getal(workLimitsAtStart(data).week),
     leerdoelen: t(data.leerdoelen),
     vakantiewerk: data.vakantiewerk ? 'ja' : 'nee',
     minderjarig: guardianRequired(data) ? 'ja' : 'nee',

@@ -27,7 +27,7 @@ export const POK_FIELDS = [
   'school.telefoon', 'school.email',
   'opleiding.naam', 'opleiding.crebo', 'opleiding.niveau', 'opleiding.leerweg',
   'periode.startdatum', 'periode.einddatum',
-  'uren.totaal', 'uren.per_week',
+  'uren.totaal', 'uren.per_week', 'arbeidstijd.max_dag', 'arbeidstijd.max_week',
   'leerdoelen', 'vakantiewerk', 'minderjarig',
   'pok.nummer', 'pok.versie', 'pok.datum',
 ] as const;

@@ -23,6 +23,7 @@ import {
   POK_PARTIES,
   requiredParties,
   sha256Hex,
+  workLimitsAtStart,
   type PlacementPokSource,
   type PokData,
   type PokParty,
@@ -200,6 +201,9 @@ export function planPok(
     if (!opts.force) return refused(src, plaatsingId, 'not-recognised', 'not-recognised', params);
     notices.push(notice('forced-not-recognised', params));
   }
+  // generated all the same: the agreement is the school's to correct, the POK says the limits
+  const limit = workLimitsAtStart(data).week;
+  if (data.uren.per_week > limit) notices.push(notice('hours-over-limit', { placement: plaatsingId, hours: data.uren.per_week, limit }));
 
   const template = opts.template ?? loadPokTemplate();
   const dataHash = pokDataHash(data);

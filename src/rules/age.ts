@@ -5,18 +5,34 @@
 import { ageOn, type EpochDay } from './dates.js';
 import type { PlacementContext } from './types.js';
 
-function band<T>(ctx: PlacementContext, day: EpochDay, adult: T, minor: T, young: T): T {
-  return day >= ctx.turns18 ? adult : day >= ctx.turns16 ? minor : young;
+export interface WorkLimits {
+  /** hours on one day (a shift) */
+  day: number;
+  /** hours in one week */
+  week: number;
+}
+
+const ADULT: WorkLimits = { day: 12, week: 60 };
+const MINOR: WorkLimits = { day: 9, week: 45 };
+const YOUNG: WorkLimits = { day: 7, week: 35 };
+
+/** The limits for a student of this age in whole years (the POK states those of the start). */
+export function workLimitsAtAge(age: number): WorkLimits {
+  return age >= 18 ? ADULT : age >= 16 ? MINOR : YOUNG;
+}
+
+function band(ctx: PlacementContext, day: EpochDay): WorkLimits {
+  return day >= ctx.turns18 ? ADULT : day >= ctx.turns16 ? MINOR : YOUNG;
 }
 
 /** Maximum hours on one day: the age on that very day counts. */
 export function dayMax(ctx: PlacementContext, day: EpochDay): number {
-  return band(ctx, day, 12, 9, 7);
+  return band(ctx, day).day;
 }
 
 /** Maximum hours in a week: the age on its Monday counts for the whole week. */
 export function weekMax(ctx: PlacementContext, monday: EpochDay): number {
-  return band(ctx, monday, 60, 45, 35);
+  return band(ctx, monday).week;
 }
 
 /** Whole years on `day`, null without a date of birth. Only computed for findings. */

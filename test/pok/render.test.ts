@@ -93,6 +93,15 @@ describe('renderPok', () => {
     }
   });
 
+  it('states the working-time limits of the student\'s age on the start date: 9 and 45 at 16 or 17, 7 and 35 younger', async () => {
+    // start 1 September 2026: 17, just 16, and 15 (the 16th birthday the day after the start)
+    for (const [geboortedatum, limits] of [['2009-09-02', '9 uur per dienst en 45 uur per week'], ['2010-09-01', '9 uur per dienst en 45 uur per week'],
+      ['2010-09-02', '7 uur per dienst en 35 uur per week']]) {
+      const text = flat((await pdfPages(await renderPok(dataFor({ geboortedatum }), loadPokTemplate(), OPTS))).map((p) => p.text).join(' '));
+      expect(text, geboortedatum).toContain(`Omdat de student jonger is dan 18 jaar, gelden de regels voor jeugdigen: ten hoogste ${limits}`);
+    }
+  });
+
   it('has no guardian block for a student whose 18th birthday is the start date', async () => {
     const pages = await pdfPages(await renderPok(dataFor({ geboortedatum: '2008-09-01' }), loadPokTemplate(), OPTS));
     const text = pages.map((p) => p.text).join(' ');

@@ -71,6 +71,19 @@ describe('generatePok versions', () => {
     expect(db.prepare('SELECT count(*) AS n FROM pok_versions').get()).toEqual({ n: 1 });
   });
 
+  it('notes agreed hours a week above the legal maximum for the student\'s age on the start date', async () => {
+    // 15 on 1 September 2026 (35 h a week), 17 (45 h), an adult (60 h)
+    insertPlacement(db, seed());
+    insertPlacement(db, seed({ plaatsing_id: 'P-15', studentnummer: '15', geboortedatum: '2010-10-21', uren_per_week: 40 }));
+    insertPlacement(db, seed({ plaatsing_id: 'P-17', studentnummer: '17', geboortedatum: '2008-10-14', uren_per_week: 45 }));
+    insertPlacement(db, seed({ plaatsing_id: 'P-17b', studentnummer: '17b', geboortedatum: '2008-10-14', uren_per_week: 45.5 }));
+    const notes = async (id: string) => generated(await generatePok(db, id, { today: TODAY })).notices.map((n) => n.message);
+    expect(await notes('P-15')).toEqual([expect.stringContaining('gemiddeld 40 uur per week, meer dan de 35 die de Arbeidstijdenwet')]);
+    expect(await notes('P-17')).toEqual([]);
+    expect(await notes('P-17b')).toEqual([expect.stringContaining('gemiddeld 45,5 uur per week, meer dan de 45')]);
+    expect(await notes('P-1001')).toEqual([]);
+  });
+
   it('makes a new version when the data changed, and its signatures start empty', async () => {
     insertPlacement(db, seed());
     generated(await generatePok(db, 'P-1001', { today: TODAY }));
