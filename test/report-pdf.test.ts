@@ -87,6 +87,13 @@ describe('the monthly report as PDF', () => {
     for (const f of json.placements.flatMap((p: any) => p.findings)) expect(all.replace(/\s+/g, ' ')).toContain(f.message.slice(0, 40));
   });
 
+  it('is a Dutch document under --lang en too, byte for byte; only the terminal speaks English', () => {
+    const en = bpv(['--lang', 'en', 'report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', SANNE, '--out', 'en'], { cwd: dir });
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain('monthly report(s) (pdf) written');
+    expect(fs.readFileSync(path.join(dir, 'en', `2026-11-${SANNE}.pdf`))).toEqual(fs.readFileSync(path.join(dir, 'out', `2026-11-${SANNE}.pdf`)));
+  });
+
   it('the same month and as-of give the same bytes', () => {
     const again = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', SANNE, '--out', 'again'], { cwd: dir });
     expect(again.code).toBe(0);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { getSetting } from '../db/settings.js';
 import { EXIT, UsageError } from '../errors.js';
+import { lang } from '../i18n/lang.js';
 import { reportMsg, type WriteRefusal } from '../i18n/report.js';
 import { parseDialect } from '../output/csv.js';
 import { openReportFiles, type FileFormat, type ReportFiles } from '../report/files.js';
@@ -53,6 +54,9 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
     writing(f.out, () => opened.create(month.month, emails));
     files = opened;
   };
+  // the PDF is a document for the praktijkopleider: Dutch whatever --lang says, as the POK;
+  // the JSON is for scripts and speaks the run's language
+  const docLang = f.format === 'pdf' ? 'nl' : lang();
   let reports: MonthlyReports;
   try {
     // the validator (the rules, their modules) only for the formats that show findings
@@ -60,6 +64,7 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
     reports = await readMonthlyReports(db, {
       month,
       asOf,
+      lang: docLang,
       praktijkopleiders: pos,
       // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
       // the POK module's passes over every placement.
@@ -70,7 +75,7 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
               if (pos.length && ids.length === 0) return [];
               // Findings whose day or week overlaps the month, and the placement findings: exactly
               // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
-              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, ...(pos.length ? { placement: ids } : {}) });
+              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, lang: docLang, ...(pos.length ? { placement: ids } : {}) });
               notes = r.notes;
               return r.findings;
             },

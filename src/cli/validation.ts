@@ -6,7 +6,7 @@ import { getSetting } from '../db/settings.js';
 import { todayIso } from '../domain/dates.js';
 import type { Regio } from '../domain/types.js';
 import { holidaysInForce } from '../holidays/calendar.js';
-import { lang } from '../i18n/lang.js';
+import { lang, type Lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { UsageError } from '../errors.js';
 import type { ValidationResult } from '../rules/engine.js';
@@ -15,6 +15,8 @@ import { isoDateFlag } from './placements.js';
 
 export interface ValidateFlags {
   asOf?: string;
+  /** the findings' language; default the run's (--lang) */
+  lang?: Lang;
   placement?: string[];
   praktijkopleider?: string;
   from?: string;
@@ -31,7 +33,7 @@ export function runValidation(db: Db, f: ValidateFlags): ValidationResult {
   const regio = getSetting(db, 'school.regio') as Regio | undefined;
   return validateDatabase(db, {
     asOf: isoDateFlag('--as-of', f.asOf) ?? todayIso(),
-    lang: lang(),
+    lang: f.lang ?? lang(),
     holidays: regio ? holidaysInForce(db, regio) : [],
     filters: {
       ...(f.placement?.length ? { placement: f.placement } : {}),

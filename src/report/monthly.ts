@@ -5,7 +5,7 @@
 
 import type { Db } from '../db/open.js';
 import { SOORTEN, type Finding, type IsoDate } from '../domain/types.js';
-import { fmtDate } from '../i18n/lang.js';
+import { fmtDate, lang, type Lang } from '../i18n/lang.js';
 import { reportMsg } from '../i18n/report.js';
 import { isoWeekOfMonday, mondayOf, toDay, toIso } from '../rules/dates.js';
 import { UNITS_PER_HOUR, toUnits } from '../rules/hours.js';
@@ -37,6 +37,8 @@ export interface MonthlyOptions {
   hours?: (month: ReportMonth) => Promise<ReportHours | null>;
   /** whose reports will come (by e-mail, in their order), told while the hours are read elsewhere */
   announce?: (emails: readonly string[]) => void;
+  /** the language of the actions; default the run's (--lang) */
+  lang?: Lang;
 }
 
 /** How many days after the month's last day an ending BPV asks for the final assessment. */
@@ -144,8 +146,8 @@ function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursI
   return { weeks, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
 }
 
-function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: ReportMonth, asOf: IsoDate): string[] {
-  const m = reportMsg();
+function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: ReportMonth, asOf: IsoDate, l: Lang): string[] {
+  const m = reportMsg(l);
   const actions: string[] = [];
   const waiting = weeks.filter((w) => w.status === 'wacht-op-akkoord').map((w) => w.week);
   const corrections = weeks.filter((w) => w.status === 'correctie').map((w) => w.week);
@@ -154,8 +156,8 @@ function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: Report
   // the period overlaps the month, so the end is never before its first day
   if (toDay(p.eind) <= month.last + FINAL_ASSESSMENT_DAYS) {
     actions.push(p.beeindigd_reden
-      ? m.actFinalBroken(fmtDate(p.eind), m.reden[p.beeindigd_reden] ?? p.beeindigd_reden)
-      : m.actFinal(fmtDate(p.eind), p.eind < asOf));
+      ? m.actFinalBroken(fmtDate(p.eind, l), m.reden[p.beeindigd_reden] ?? p.beeindigd_reden)
+      : m.actFinal(fmtDate(p.eind, l), p.eind < asOf));
   }
   return actions;
 }
@@ -174,6 +176,7 @@ function placementReport(
   index: HoursIndex,
   pok: PokLookup | null,
   findings: readonly Finding[],
+  l: Lang,
 ): ReportPlacement {
   const { weeks, totals } = weeksOf(p, row, month, index);
   const approved = index.approved(row);
@@ -199,7 +202,7 @@ function placementReport(
     uren_totaal: p.uren_totaal,
     percentage: percentage(approved, p.uren_totaal),
     findings: [...findings],
-    actions: actionsFor(p, weeks, month, asOf),
+    actions: actionsFor(p, weeks, month, asOf, l),
   };
 }
 
@@ -275,6 +278,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
   const findings = byPlacement(opts.findings ? opts.findings(ids) : []);
   const { month, asOf } = opts;
+  const l = opts.lang ?? lang();
 
   function* build(): Generator<PoReport> {
     let i = 0;
@@ -283,7 +287,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
       for (; i < rows.length && rows[i]!.po_email === email; i++) {
         const r = rows[i]!;
         const leerbedrijf = companies.get(r.company_id) ?? '';
-        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, index, pok, findings.get(r.plaatsing_id) ?? []));
+        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, index, pok, findings.get(r.plaatsing_id) ?? [], l));
         if (!report.leerbedrijven.includes(leerbedrijf)) report.leerbedrijven.push(leerbedrijf);
       }
       report.leerbedrijven.sort(collator.compare);

@@ -12,7 +12,7 @@
 import PDFDocument from 'pdfkit';
 import { installFonts, type FontName as PokFontName } from '../pok/render.js';
 import type { IsoDate } from '../domain/types.js';
-import { fmtDate, lang } from '../i18n/lang.js';
+import { fmtDate } from '../i18n/lang.js';
 import { reportMsg, type ReportMessages } from '../i18n/report.js';
 import type { PoReport, ReportPlacement, ReportWeek, WeekStatus } from './model.js';
 import type { ReportMonth } from './month.js';
@@ -54,15 +54,13 @@ function num(n: number): string {
   const cents = Math.round(Math.abs(n) * 100);
   const whole = Math.floor(cents / 100);
   const frac = cents % 100;
-  const nl = lang() === 'nl';
-  const int = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, nl ? '.' : ',');
-  const dec = frac === 0 ? '' : (nl ? ',' : '.') + String(frac).padStart(2, '0').replace(/0$/, '');
+  const int = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const dec = frac === 0 ? '' : ',' + String(frac).padStart(2, '0').replace(/0$/, '');
   return (n < 0 ? '-' : '') + int + dec;
 }
 
 function pct(p: number): string {
-  const s = p.toFixed(1);
-  return lang() === 'nl' ? s.replace('.', ',') : s;
+  return p.toFixed(1).replace('.', ',');
 }
 
 /** `24 november 2026` */
@@ -73,7 +71,7 @@ function longDate(iso: IsoDate, m: ReportMessages): string {
 
 /** `02-11 – 08-11`: the week's days inside the month and the period */
 function days(w: ReportWeek): string {
-  const short = (iso: string) => (lang() === 'nl' ? fmtDate(iso).slice(0, 5) : iso.slice(5));
+  const short = (iso: string) => fmtDate(iso, 'nl').slice(0, 5);
   return w.van === w.tot ? short(w.van) : `${short(w.van)} – ${short(w.tot)}`;
 }
 
@@ -113,7 +111,7 @@ function newDocument(r: PoReport, opts: PdfOptions, m: ReportMessages): Doc {
     margins: { ...MARGIN },
     autoFirstPage: false,
     bufferPages: true,
-    lang: lang() === 'nl' ? 'nl-NL' : 'en-GB',
+    lang: 'nl-NL',
     displayTitle: true,
     font: '',
     info: {
@@ -235,8 +233,8 @@ function studentHeader(w: Writer, p: ReportPlacement, m: ReportMessages): void {
 
 function infoLine(p: ReportPlacement, m: ReportMessages): string {
   const opleiding = `${p.opleiding ?? `crebo ${p.crebo}`} (crebo ${p.crebo}, niveau ${p.niveau}, ${p.leerweg}) · ${p.leerbedrijf}`;
-  let periode = `${m.pdf.periode} ${fmtDate(p.startdatum)} ${m.pdf.until} ${fmtDate(p.einddatum)}`;
-  if (p.beeindigd_reden) periode += `, ${m.pdf.brokenOff(fmtDate(p.effectieve_einddatum), m.reden[p.beeindigd_reden] ?? p.beeindigd_reden)}`;
+  let periode = `${m.pdf.periode} ${fmtDate(p.startdatum, 'nl')} ${m.pdf.until} ${fmtDate(p.einddatum, 'nl')}`;
+  if (p.beeindigd_reden) periode += `, ${m.pdf.brokenOff(fmtDate(p.effectieve_einddatum, 'nl'), m.reden[p.beeindigd_reden] ?? p.beeindigd_reden)}`;
   return `${opleiding}\n${periode} · ${m.pdf.agreed(num(p.uren_per_week))} · ${m.pdf.pok}: ${p.pok ? m.pok[p.pok] : '—'}`;
 }
 
@@ -285,7 +283,7 @@ function progressBar(w: Writer, p: ReportPlacement, m: ReportMessages): void {
   w.keep(BAR_H);
   const y = doc.y;
   w.font('regular', SIZE.small, COLOR.muted);
-  w.fixed(m.pdf.progress(fmtDate(p.goedgekeurd_tot)), w.left, y);
+  w.fixed(m.pdf.progress(fmtDate(p.goedgekeurd_tot, 'nl')), w.left, y);
   const value = m.pdf.progressOf(num(p.goedgekeurd_tot_maandeinde), num(p.uren_totaal), pct(p.percentage));
   w.font('semibold', SIZE.body, COLOR.ink);
   const vw = doc.widthOfString(value);
@@ -384,7 +382,8 @@ function footers(w: Writer, r: PoReport, opts: PdfOptions, m: ReportMessages): v
 
 /** One praktijkopleider's month as a PDF. */
 export async function renderReportPdf(r: PoReport, opts: PdfOptions): Promise<Buffer> {
-  const m = reportMsg();
+  // a document for the praktijkopleider: Dutch, whatever --lang says (the POK is too)
+  const m = reportMsg('nl');
   const doc = newDocument(r, opts, m);
   const w = new Writer(doc);
   doc.addPage();
