@@ -96,6 +96,13 @@ describe('bpv validate', () => {
     const r = bpv(['validate', ...AS_OF, '--placement', 'P-1001'], { cwd: base });
     expect(r.stdout).toContain('P-1001  student 2198412  Noël Peeters');
     expect(r.stdout).toMatch(/max-uren-dag\s+14-10-2026\s+13 uur gewerkt/);
+    expect(r.stdout).toMatch(/^\s+fout\s+max-uren-dag/m);
+    expect(r.stdout).toMatch(/\d+ fout\(en\), \d+ waarschuwing\(en\), \d+ info — peildatum \d\d-\d\d-\d{4}/);
+    // in English all of it but the rule codes, which are names
+    const en = bpv(['--lang', 'en', 'validate', ...AS_OF, '--placement', 'P-1001'], { cwd: base });
+    expect(en.stdout).toMatch(/^\s+error\s+max-uren-dag/m);
+    expect(en.stdout).toMatch(/\d+ error\(s\), \d+ warning\(s\), \d+ info — as of \d{4}-\d\d-\d\d/);
+    expect(en.stdout).not.toMatch(/fout|waarschuwing|peildatum/);
   });
 });
 

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Finding, Severity } from '../domain/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import { fmtDate, lang } from '../i18n/lang.js';
+import { msg } from '../i18n/messages.js';
 import { peopleCsv, parseDialect } from '../output/csv.js';
 import type { ValidationResult } from '../rules/engine.js';
 import type { Cli } from './main.js';
@@ -55,11 +56,10 @@ export function findingsCsv(findings: readonly Finding[], dialect: string): stri
   );
 }
 
-const LABEL: Record<Severity, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };
-
 function renderTable(io: Io, r: ValidationResult, names: Map<string, string>): void {
   const colour = (s: Severity, t: string) => (s === 'error' ? io.c.red(t) : s === 'warning' ? io.c.yellow(t) : io.c.cyan(t));
   const lines: string[] = [];
+  const m = msg();
   let current = '';
   for (const f of r.findings) {
     if (f.placement !== current) {
@@ -68,11 +68,12 @@ function renderTable(io: Io, r: ValidationResult, names: Map<string, string>): v
       lines.push('', io.c.bold(`${f.placement}  student ${f.student}${naam ? `  ${naam}` : ''}`));
     }
     const when = f.date ? fmtDate(f.date) : f.week ?? '';
-    lines.push(`  ${colour(f.severity, LABEL[f.severity].padEnd(12))} ${f.rule.padEnd(17)} ${when.padEnd(10)}  ${f.message}`);
+    lines.push(`  ${colour(f.severity, m.severity[f.severity].padEnd(12))} ${f.rule.padEnd(17)} ${when.padEnd(10)}  ${f.message}`);
   }
   const s = r.summary;
-  if (!r.findings.length) lines.push(io.c.green(`Geen bevindingen (peildatum ${fmtDate(r.as_of)}).`));
-  lines.push('', `${io.c.red(`${s.error} fout(en)`)}, ${io.c.yellow(`${s.warning} waarschuwing(en)`)}, ${s.info} info — peildatum ${fmtDate(r.as_of)}`);
+  if (!r.findings.length) lines.push(io.c.green(m.validateNone(fmtDate(r.as_of))));
+  const [errors, warnings, info] = m.validateCounts(s.error, s.warning, s.info);
+  lines.push('', `${io.c.red(errors)}, ${io.c.yellow(warnings)}, ${info} — ${m.asOf(fmtDate(r.as_of))}`);
   for (const n of r.notes) lines.push(io.c.dim(`• ${n}`));
   io.out(lines.join('\n').replace(/^\n/, ''));
 }

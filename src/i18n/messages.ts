@@ -121,6 +121,10 @@ const nl = {
     `${id}, ${w}: ${n} urenregel(s) goedgekeurd${already ? `, ${already} waren al goedgekeurd` : ''}`,
   correctionAsked: (id: string, w: string, n: number, withdrawn: number) =>
     `${id}, ${w}: correctie gevraagd voor ${n} urenregel(s)${withdrawn ? `; ${withdrawn} akkoord(en) daarmee ingetrokken` : ''}`,
+  severity: { error: 'fout', warning: 'waarschuwing', info: 'info' } as Record<'error' | 'warning' | 'info', string>,
+  validateNone: (asOf: string) => `Geen bevindingen (peildatum ${asOf}).`,
+  validateCounts: (e: number, w: number, i: number): [string, string, string] => [`${e} fout(en)`, `${w} waarschuwing(en)`, `${i} info`],
+  asOf: (d: string) => `peildatum ${d}`,
   demoNotDir: (dir: string) => `${dir} is een bestand, geen map: geef bpv demo een map (standaard ./bpv-demo)`,
   demoCannotMake: (dir: string, code: string) => `map ${dir} kan niet worden gemaakt (${code}): geef bpv demo een map waarin u mag schrijven`,
   approvalBeforeHours: (on: string, after: string) =>
@@ -264,6 +268,10 @@ const en: Messages = {
   weekEmpty: (id, w) => `${id} has no hours in ${w}; nothing changed`,
   approved: (id, w, n, already) => `${id}, ${w}: ${n} entr(y/ies) approved${already ? `, ${already} already were` : ''}`,
   correctionAsked: (id, w, n, withdrawn) => `${id}, ${w}: correction asked for ${n} entr(y/ies)${withdrawn ? `; ${withdrawn} approval(s) withdrawn` : ''}`,
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  validateNone: (asOf) => `No findings (as of ${asOf}).`,
+  validateCounts: (e, w, i) => [`${e} error(s)`, `${w} warning(s)`, `${i} info`],
+  asOf: (d) => `as of ${d}`,
   demoNotDir: (dir) => `${dir} is a file, not a directory: give bpv demo a directory (default ./bpv-demo)`,
   demoCannotMake: (dir, code) => `cannot make directory ${dir} (${code}): give bpv demo a directory you may write in`,
   approvalBeforeHours: (on, after) =>
