@@ -41,85 +41,22 @@ const COLUMNS = [...PLACEMENT_COLUMNS, ...WEEK_COLUMNS, ...TOTAL_COLUMNS];
 // per dialect, for the whole run: a month's reports share their weeks, days and hour counts
 const weekRows = new Map<CsvDialect, (values: readonly unknown[]) => string>();
 
-/** numbers per week row in CsvParts.weeks */
-const WEEK_WIDTH = 9;
-
-/**
- * A report's CSV with its week rows still numbers: the report's second thread finishes it
- * (csvFromParts) while this one builds the next report. Made here and handed over as text, the
- * week rows (170,000 in the bench's month) cost this thread a quarter of a second: formatting
- * and joining them, and copying the text to that thread.
- */
-export interface CsvParts {
-  dialect: CsvDialect;
-  /** per placement: its cells before the week's, the delimiter after them */
-  heads: string[];
-  /** per placement: the delimiter, then its cells after the week's */
-  tails: string[];
-  /** the strings of this report's weeks (week, van, tot, status), each once */
-  symbols: string[];
-  /**
-   * WEEK_WIDTH numbers per week row: the placement's index, the week, van and tot (symbols),
-   * the hours gewerkt, ziek, afwezig and verlof, the status (a symbol)
-   */
-  weeks: Float64Array<ArrayBuffer>;
-}
-
-/** One praktijkopleider's month, its week rows left to csvFromParts. */
-export function reportCsvParts(r: PoReport, dialect: CsvDialect): CsvParts {
+/** One praktijkopleider's month: a row per placement-week. */
+export function reportCsv(r: PoReport, dialect: CsvDialect): CsvFile {
   const d = csvDelimiter(dialect);
-  const heads: string[] = [];
-  const tails: string[] = [];
-  const symbols: string[] = [];
-  const symbolOf = new Map<string, number>();
-  const symbol = (s: string): number => {
-    let k = symbolOf.get(s);
-    if (k === undefined) {
-      symbolOf.set(s, (k = symbols.length));
-      symbols.push(s);
-    }
-    return k;
-  };
-  let rows = 0;
-  for (const p of r.placements) rows += p.weeks.length;
-  const weeks = new Float64Array(rows * WEEK_WIDTH);
-  let at = 0;
-  r.placements.forEach((p, i) => {
-    const broken = p.beeindigd_reden !== null;
-    heads.push(csvCells(PLACEMENT_COLUMNS, [
-      p.placement, p.student, p.naam, p.opleiding, p.leerbedrijf, p.startdatum, p.einddatum,
-      broken ? p.effectieve_einddatum : null, p.beeindigd_reden,
-    ], dialect) + d);
-    tails.push(d + csvCells(TOTAL_COLUMNS, [p.uren_per_week, p.goedgekeurd_tot_maandeinde, p.uren_totaal, p.percentage], dialect));
-    for (const w of p.weeks) {
-      weeks[at++] = i;
-      weeks[at++] = symbol(w.week);
-      weeks[at++] = symbol(w.van);
-      weeks[at++] = symbol(w.tot);
-      weeks[at++] = w.gewerkt;
-      weeks[at++] = w.ziek;
-      weeks[at++] = w.afwezig;
-      weeks[at++] = w.verlof;
-      weeks[at++] = symbol(w.status);
-    }
-  });
-  return { dialect, heads, tails, symbols, weeks };
-}
-
-/** The file reportCsvParts left to finish: a row per placement-week. */
-export function csvFromParts({ dialect, heads, tails, symbols, weeks }: CsvParts): CsvFile {
   let weekCells = weekRows.get(dialect);
   if (!weekCells) weekRows.set(dialect, (weekCells = csvRow(WEEK_COLUMNS, dialect)));
   const lines: string[] = [];
-  const values: unknown[] = new Array(WEEK_COLUMNS.length);
-  for (let at = 0; at < weeks.length; at += WEEK_WIDTH) {
-    const p = weeks[at]!;
-    values[0] = symbols[weeks[at + 1]!];
-    values[1] = symbols[weeks[at + 2]!];
-    values[2] = symbols[weeks[at + 3]!];
-    for (let h = 0; h < 4; h++) values[3 + h] = weeks[at + 4 + h];
-    values[7] = symbols[weeks[at + 8]!];
-    lines.push(heads[p]! + weekCells(values) + tails[p]!);
+  for (const p of r.placements) {
+    const broken = p.beeindigd_reden !== null;
+    const head = csvCells(PLACEMENT_COLUMNS, [
+      p.placement, p.student, p.naam, p.opleiding, p.leerbedrijf, p.startdatum, p.einddatum,
+      broken ? p.effectieve_einddatum : null, p.beeindigd_reden,
+    ], dialect) + d;
+    const tail = d + csvCells(TOTAL_COLUMNS, [p.uren_per_week, p.goedgekeurd_tot_maandeinde, p.uren_totaal, p.percentage], dialect);
+    for (const w of p.weeks) {
+      lines.push(head + weekCells([w.week, w.van, w.tot, w.gewerkt, w.ziek, w.afwezig, w.verlof, w.status]) + tail);
+    }
   }
   return csvFile(COLUMNS, lines, dialect);
 }

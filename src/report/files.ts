@@ -7,7 +7,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvDialect } from '../output/csv.js';
-import { indexCsv, indexEntry, reportCsvParts, type IndexEntry } from './csv.js';
+import { indexCsv, indexEntry, reportCsv, type IndexEntry } from './csv.js';
 import type { PoReport } from './model.js';
 import type { FileWriter } from './thread.js';
 
@@ -98,7 +98,7 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
         for (const r of reports) {
           const name = reportFileName(r.month, r.praktijkopleider.email, opts.format);
           const file = path.join(opts.dir, name);
-          writer.write(file, opts.format === 'csv' ? reportCsvParts(r, opts.dialect) : await hooks.pdf!(r));
+          writer.write(file, opts.format === 'csv' ? reportCsv(r, opts.dialect) : await hooks.pdf!(r));
           written.push(file);
           index.push(indexEntry(r, name));
           hooks.progress?.(written.length);
