@@ -75,7 +75,7 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
               if (pos.length && ids.length === 0) return [];
               // Findings whose day or week overlaps the month, and the placement findings: exactly
               // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
-              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, lang: docLang, ...(pos.length ? { placement: ids } : {}) });
+              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, findingLang: docLang, ...(pos.length ? { placement: ids } : {}) });
               notes = r.notes;
               return r.findings;
             },

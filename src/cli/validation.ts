@@ -15,8 +15,8 @@ import { isoDateFlag } from './placements.js';
 
 export interface ValidateFlags {
   asOf?: string;
-  /** the findings' language; default the run's (--lang) */
-  lang?: Lang;
+  /** the findings' language; default the run's (--lang), which the notes keep */
+  findingLang?: Lang;
   placement?: string[];
   praktijkopleider?: string;
   from?: string;
@@ -33,7 +33,8 @@ export function runValidation(db: Db, f: ValidateFlags): ValidationResult {
   const regio = getSetting(db, 'school.regio') as Regio | undefined;
   return validateDatabase(db, {
     asOf: isoDateFlag('--as-of', f.asOf) ?? todayIso(),
-    lang: f.lang ?? lang(),
+    lang: lang(),
+    findingLang: f.findingLang,
     holidays: regio ? holidaysInForce(db, regio) : [],
     filters: {
       ...(f.placement?.length ? { placement: f.placement } : {}),

@@ -95,6 +95,7 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createValidator(config: ValidationConfig): Validator {
   const { lang } = config;
+  const findingLang = config.findingLang ?? lang;
   const f = config.filters ?? {};
   const asOf = dateArg('--as-of', config.asOf, lang);
   const from = f.from === undefined ? -Infinity : dateArg('--from', f.from, lang);
@@ -143,7 +144,7 @@ export function createValidator(config: ValidationConfig): Validator {
             student: p.studentnummer,
             date: at.date,
             week: at.week,
-            message: rule.message(hit.details, at, lang),
+            message: rule.message(hit.details, at, findingLang),
             details: hit.details as Record<string, unknown>,
           },
         });

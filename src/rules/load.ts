@@ -14,6 +14,8 @@ import type { PlacementInput, PokParty, PokState, RuleEntry, ValidationConfig, V
 export interface LoadOptions {
   asOf: IsoDate;
   lang: Lang;
+  /** see ValidationConfig.findingLang */
+  findingLang?: Lang | undefined;
   /** the school holidays in force (shipped + imported); the holiday calendar owns that merge */
   holidays: readonly Holiday[];
   /** the settings to validate with; omitted: read from the settings table */
@@ -184,6 +186,7 @@ function config(db: Database.Database, opts: LoadOptions): ValidationConfig {
   return {
     asOf: opts.asOf,
     lang: opts.lang,
+    ...(opts.findingLang ? { findingLang: opts.findingLang } : {}),
     holidays: opts.holidays,
     settings: opts.settings ?? getSettings(db),
     recognitionsImported,

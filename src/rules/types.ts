@@ -65,7 +65,10 @@ export interface ValidationFilters {
 export interface ValidationConfig {
   /** --as-of: every rule that depends on "now" uses this date */
   asOf: IsoDate;
+  /** of the notes and errors, and of the findings unless findingLang */
   lang: Lang;
+  /** of the findings' messages when not `lang`: the monthly report's PDF is Dutch whatever --lang says */
+  findingLang?: Lang;
   /** the school holidays in force; only those of school.regio are used */
   holidays: readonly Holiday[];
   /** settings table contents (rules.* and school.regio are read) */
