@@ -42,8 +42,9 @@ describe('the database file', () => {
     expect(fs.statSync(path.join(dir, 'leeg.db')).size).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['leeg.db', 'map.db']);
     expect(fs.readdirSync(path.join(dir, 'map.db'))).toEqual([]);
-    // init makes a database of it
+    // init makes a database of it, readable by its owner only like one it creates
     expect(bpv(['init', '--db', 'leeg.db'], { cwd: dir }).code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'leeg.db')).mode & 0o777).toBe(0o600);
     expect(bpv(['status', '--db', 'leeg.db'], { cwd: dir }).code).toBe(0);
   });
 

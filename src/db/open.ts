@@ -49,6 +49,14 @@ export function openDb(file: string, opts: OpenOptions): Db {
   // SQLite takes an empty file for an empty database: a read would make the schema in a file
   // that `touch` or a failed copy left, and give a nightly job a clean run
   if (stat?.size === 0 && !creates) throw new DatabaseError(msg().dbEmptyFile(file));
+  // an empty file that becomes the database (touched beforehand) holds personal data from now on
+  if (stat?.size === 0) {
+    try {
+      fs.chmodSync(file, 0o600);
+    } catch {
+      // another user's file we may write to: its owner decides who reads it
+    }
+  }
   if (!exists) {
     const dir = path.dirname(file);
     if (!fs.existsSync(dir)) throw new DatabaseError(msg().dbDirMissing(dir));

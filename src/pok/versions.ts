@@ -565,7 +565,7 @@ export interface PokStatusEntry {
 export interface PokStatusOptions {
   /** Only these plaatsing_ids (default: all). */
   placements?: readonly string[];
-  /** Only POKs not fully signed, missing ones included (`--unsigned`). */
+  /** Only POKs to chase (`--unsigned`): missing, not fully signed, or signed on data that changed since. */
   unsigned?: boolean;
 }
 
@@ -619,7 +619,7 @@ export function pokStatus(db: Database.Database, opts: PokStatusOptions = {}): P
       beeindigd_op: src.beeindigd_op,
       beeindigd_reden: src.beeindigd_reden,
     };
-    if (opts.unsigned && entry.fully_signed !== null) continue;
+    if (opts.unsigned && entry.fully_signed !== null && !entry.outdated) continue;
     out.push(entry);
   }
   return out;
