@@ -100,6 +100,9 @@ describe('bpv import timesheets', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('kolom uren staat er 2 keer in: "uren" (kolom 3) en "Uren" (kolom 4)');
     expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })).toEqual([]);
+    // --map names the one meant, exactly as written: the second here
+    expect(bpv(['import', 'timesheets', 'x.csv', '--map', 'uren=Uren'], { cwd: dir }).code).toBe(0);
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })[0]).toMatchObject({ uren: 9 });
   });
 
   it('an approved entry re-imported as ingediend with the same hours stays approved; other hours replace it', () => {

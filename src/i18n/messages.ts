@@ -70,7 +70,7 @@ const nl = {
   mapFlagSyntax: (f: string) => `--map ${q(f)}: gebruik --map kolom=Kopregel, bv. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c: string, known: readonly string[]) => `--map: onbekende kolom ${q(c)}; bekende kolommen: ${known.join(', ')}`,
   headerTwice: (column: string, headers: readonly (readonly [string, number])[]) =>
-    `kolom ${column} staat er ${headers.length} keer in: ${headers.map(([h, n]) => `"${h}" (kolom ${n})`).join(' en ')}. Laat er één staan of geef de andere een eigen naam.`,
+    `kolom ${column} staat er ${headers.length} keer in: ${headers.map(([h, n]) => `"${h}" (kolom ${n})`).join(' en ')}. Kies er één met --map ${column}="${headers[0]![0]}" (de kopregel precies zoals hij er staat), of laat er één staan.`,
   mapFlagHeaderNotFound: (h: string, found: readonly string[]) => `--map: kopregel ${q(h)} staat niet in het bestand; gevonden: ${list(found)}`,
   missingColumns: (f: string, missing: readonly { column: string; suggestion?: string | undefined }[], found: readonly string[]) =>
     `${f} mist verplichte kolommen: ${missing.map((m) => m.column + (m.suggestion ? ` (bedoel je ${q(m.suggestion)}? gebruik --map ${m.column}=${q(m.suggestion)})` : '')).join(', ')}.\n` +
@@ -227,7 +227,7 @@ const en: Messages = {
   mapFlagSyntax: (f) => `--map ${q(f)}: use --map column=Header, e.g. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c, known) => `--map: unknown column ${q(c)}; known columns: ${known.join(', ')}`,
   headerTwice: (column, headers) =>
-    `column ${column} is in the file ${headers.length} times: ${headers.map(([h, n]) => `"${h}" (column ${n})`).join(' and ')}. Keep one, or give the others a name of their own.`,
+    `column ${column} is in the file ${headers.length} times: ${headers.map(([h, n]) => `"${h}" (column ${n})`).join(' and ')}. Choose one with --map ${column}="${headers[0]![0]}" (the header exactly as written), or keep one.`,
   mapFlagHeaderNotFound: (h, found) => `--map: header ${q(h)} is not in the file; found: ${list(found)}`,
   missingColumns: (f, missing, found) =>
     `${f} lacks required columns: ${missing.map((m) => m.column + (m.suggestion ? ` (did you mean ${q(m.suggestion)}? use --map ${m.column}=${q(m.suggestion)})` : '')).join(', ')}.\n` +

@@ -66,10 +66,13 @@ export function mapHeaders(
     if (n && !byNorm.has(n)) byNorm.set(n, i);
   });
   for (const [canonical, h] of explicit) {
-    const i = byNorm.get(normalizeHeader(h));
-    if (i === undefined) throw new UsageError(msg().mapFlagHeaderNotFound(h, header));
-    index.set(canonical, i);
-    used.add(i);
+    // the header as written first: --map is how one of two twins ("Uren", "uren") is chosen
+    const exact = header.flatMap((x, k) => (x.trim() === h ? [k] : []));
+    const alike = exact.length ? exact : header.flatMap((x, k) => (normalizeHeader(x) === normalizeHeader(h) ? [k] : []));
+    if (alike.length === 0) throw new UsageError(msg().mapFlagHeaderNotFound(h, header));
+    if (alike.length > 1) throw new UsageError(msg().headerTwice(canonical, alike.map((k) => [header[k]!, k + 1] as const)));
+    index.set(canonical, alike[0]!);
+    used.add(alike[0]!);
   }
   for (const c of columns) {
     if (index.has(c.name)) continue;
