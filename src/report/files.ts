@@ -102,8 +102,13 @@ export function openReportFiles(opts: WriteOptions, writer: FileWriter): ReportF
           written.push(file);
           index.push(indexEntry(r, name));
           hooks.progress?.(written.length);
+          // Ctrl-C is seen between files: written on this thread (BPV_THREADS=1), a thousand
+          // CSV files gave the event loop no turn, and the run went on to write index.csv
+          if (written.length % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
         }
         await writer.close();
+        // a Ctrl-C during the last files: no index.csv
+        await new Promise((resolve) => setImmediate(resolve));
       } catch (e) {
         await writer.abort();
         files.discard();
