@@ -94,5 +94,6 @@ describe('bpv pok', () => {
     expect(unknown.stderr).toContain('Gevraagde plaatsing P-9999 bestaat niet');
     expect(fs.existsSync(path.join(dir, 'uit2'))).toBe(false);
     expect(bpv(['pok', 'sign', 'P-9999', '--party', 'student'], { cwd: dir }).code).toBe(2);
+    expect(bpv(['pok', 'generate', 'P-9998', 'P-9999'], { cwd: dir }).stderr).toContain('Gevraagde plaatsingen P-9998 en P-9999 bestaan niet');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BIN, bpv, bpvJson, readDb, tempDir, utf8Csv } from './helpers.js';
+import { BIN, FIXTURES, bpv, bpvJson, readDb, tempDir, utf8Csv } from './helpers.js';
 
 /** Resolves once an import wrote 4 MB (into the WAL, or the file itself): past its start. */
 async function written4MB(dir: string): Promise<void> {
@@ -39,6 +39,8 @@ describe('the database file', () => {
       expect(folder.code).toBe(3);
       expect(folder.stderr).toContain('map.db is een map, geen bestand');
     }
+    // a dry run checks against an empty database in memory, as for a missing file
+    expect(bpv(['import', 'placements', path.join(FIXTURES, 'plaatsingen.csv'), '--dry-run'], { cwd: dir, env: { BPV_DB: 'leeg.db' } }).code).toBe(0);
     expect(fs.statSync(path.join(dir, 'leeg.db')).size).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['leeg.db', 'map.db']);
     expect(fs.readdirSync(path.join(dir, 'map.db'))).toEqual([]);

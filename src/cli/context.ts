@@ -42,7 +42,9 @@ export function importDb(cmd: Command, dryRun: boolean): { open: () => Db; close
   return {
     open: () => {
       created = !fs.existsSync(file);
-      db = dryRun && created ? openScratchDb() : openDb(file, { write: true, create: true });
+      // an empty file is no database yet: a dry run checks against an empty one in memory too
+      const empty = !created && fs.statSync(file).size === 0;
+      db = dryRun && (created || empty) ? openScratchDb() : openDb(file, { write: true, create: true });
       return db;
     },
     close: (failed) => {

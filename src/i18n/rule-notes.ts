@@ -68,8 +68,12 @@ export const ruleNote = {
   holidaysLabel: (lang: Lang): string => (lang === 'nl' ? 'Schoolvakanties' : 'School holidays'),
   unknownPlacements: (ids: readonly string[], lang: Lang): string =>
     lang === 'nl'
-      ? `Gevraagde plaatsing ${list(ids, lang)} bestaat niet; controleer het plaatsing_id met 'bpv placements list'.`
-      : `Requested placement ${list(ids, lang)} does not exist; check the plaatsing_id with 'bpv placements list'.`,
+      ? ids.length === 1
+        ? `Gevraagde plaatsing ${list(ids, lang)} bestaat niet; controleer het plaatsing_id met 'bpv placements list'.`
+        : `Gevraagde plaatsingen ${list(ids, lang)} bestaan niet; controleer de plaatsing_id's met 'bpv placements list'.`
+      : ids.length === 1
+        ? `Requested placement ${list(ids, lang)} does not exist; check the plaatsing_id with 'bpv placements list'.`
+        : `Requested placements ${list(ids, lang)} do not exist; check the plaatsing_ids with 'bpv placements list'.`,
   invalidDate: (what: string, value: string, lang: Lang): string =>
     lang === 'nl'
       ? `${what}: "${value}" is geen geldige datum (verwacht JJJJ-MM-DD).`

@@ -4,9 +4,15 @@ import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { BatchSource } from './source.js';
+import { normalizeHeader } from './headers.js';
 
 /** The column a reject file adds after the input's own: why each row was rejected. */
 export const REJECT_COLUMN = 'fout';
+
+/** The `fout` column of a reject file imported again, however a spreadsheet wrote it (`Fout`). */
+export function isRejectColumn(header: string): boolean {
+  return normalizeHeader(header) === REJECT_COLUMN;
+}
 
 /** Where a reject file is written until the import ends: beside it, under a name of this process. */
 export function rejectTempFile(file: string): string {
@@ -31,7 +37,7 @@ export class RejectFile {
     private readonly src: Pick<BatchSource, 'header' | 'delimiter' | 'encoding' | 'hadBom'>,
   ) {
     this.temp = rejectTempFile(file);
-    this.own = src.header.indexOf(REJECT_COLUMN);
+    this.own = src.header.findIndex(isRejectColumn);
   }
 
   /** the input's own `fout` column, or -1 */

@@ -10,7 +10,7 @@ import { msg } from '../i18n/messages.js';
 import { mapHeaders, parseMapFlags, type ColumnSpec, type MissingColumn } from './headers.js';
 import { KeyLines } from './key-lines.js';
 import { openCsvFast, type BatchSource, type RecordBatch, type SourceOptions } from './source.js';
-import { REJECT_COLUMN, RejectFile } from './reject-file.js';
+import { RejectFile, isRejectColumn } from './reject-file.js';
 import { parseRow, RowContext, type RowCodec, type RowError, type RowWarning } from './row.js';
 
 export type { RowError, RowWarning };
@@ -155,7 +155,7 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   const summary: ImportSummary = {
     read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [],
     // a reject file's own column: fixing that file and importing it is the way back in (SPEC §2)
-    unknown_columns: mapping.unknown.filter((h) => h !== REJECT_COLUMN), file: src.name, encoding: src.encoding,
+    unknown_columns: mapping.unknown.filter((h) => !isRejectColumn(h)), file: src.name, encoding: src.encoding,
     delimiter: src.delimiter === '\t' ? 'tab' : src.delimiter, dry_run: !!opts.dryRun, written: false, records_changed: 0,
   };
   if (opts.map === undefined || mapFlags.length !== opts.map.length) summary.map_used = mapFlags;
