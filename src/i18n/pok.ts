@@ -2,7 +2,7 @@
 // Each message is a function of named parameters, so an error object can carry its code and
 // parameters and be shown again in the other language by the CLI's error handler.
 
-import { lang, type Lang } from './lang.js';
+import { fmtNumber, lang, type Lang } from './lang.js';
 
 export type PokLang = Lang;
 
@@ -76,7 +76,7 @@ const nl = {
     `POK voor ${p.placement} toch gemaakt (--force), hoewel ${p.bedrijf} (KvK ${p.kvk}) op ${nlDate(p.start)} ` +
     `niet erkend is voor crebo ${p.crebo}.`,
   'hours-over-limit': (p) =>
-    `Let op: in de POK voor ${p.placement} staat gemiddeld ${String(p.hours).replace('.', ',')} uur per week, meer dan de ${p.limit} ` +
+    `Let op: in de POK voor ${p.placement} staat gemiddeld ${fmtNumber(p.hours ?? 0, 'nl')} uur per week, meer dan de ${p.limit} ` +
     `die de Arbeidstijdenwet de student op de begindatum toestaat; pas uren_per_week aan en maak de POK opnieuw.`,
   'version-conflict': (p) =>
     `De POK van ${p.placement} werd tegelijk door een ander proces gemaakt of ondertekend; probeer het opnieuw.`,
@@ -130,7 +130,7 @@ const en: Record<PokMessageKey, Msg> = {
     `POK for ${p.placement} generated anyway (--force), although ${p.bedrijf} (KvK ${p.kvk}) is not ` +
     `recognised for crebo ${p.crebo} on ${p.start}.`,
   'hours-over-limit': (p) =>
-    `Note: the POK for ${p.placement} states ${p.hours} hours a week on average, more than the ${p.limit} ` +
+    `Note: the POK for ${p.placement} states ${fmtNumber(p.hours ?? 0, 'en')} hours a week on average, more than the ${p.limit} ` +
     `the Arbeidstijdenwet allows the student on the start date; correct uren_per_week and generate the POK again.`,
   'version-conflict': (p) =>
     `The POK of ${p.placement} was generated or signed by another process at the same time; try again.`,

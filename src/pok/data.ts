@@ -146,6 +146,7 @@ export function pokDataHash(data: PokData): string {
 export function pokFieldValues(data: PokData, meta: { version: number; generatedOn: IsoDate }): PokFieldValues {
   const t = (v: string | null | undefined): string => (v ?? '').trim();
   const p = (person: PokPerson | null, k: keyof PokPerson): string => t(person?.[k] ?? null);
+  const limits = workLimitsAtStart(data);
   return {
     'student.naam': studentNaam(data.student),
     'student.voornaam': t(data.student.voornaam),
@@ -184,8 +185,8 @@ export function pokFieldValues(data: PokData, meta: { version: number; generated
     'periode.einddatum': datumLang(data.periode.einddatum),
     'uren.totaal': getal(data.uren.totaal),
     'uren.per_week': getal(data.uren.per_week),
-    'arbeidstijd.max_dag': getal(workLimitsAtStart(data).day),
-    'arbeidstijd.max_week': getal(workLimitsAtStart(data).week),
+    'arbeidstijd.max_dag': getal(limits.day),
+    'arbeidstijd.max_week': getal(limits.week),
     leerdoelen: t(data.leerdoelen),
     vakantiewerk: data.vakantiewerk ? 'ja' : 'nee',
     minderjarig: guardianRequired(data) ? 'ja' : 'nee',
