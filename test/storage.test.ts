@@ -134,6 +134,24 @@ describe('the database file', () => {
     expect(changes).toContainEqual({ entity_key: 'school.regio', old_value: null, new_value: 'midden' });
   });
 
+  it('status and config list speak English under --lang en, Dutch otherwise', () => {
+    const dir = tempDir();
+    expect(bpv(['import', 'placements', path.join(FIXTURES, 'plaatsingen.csv')], { cwd: dir }).code).toBeLessThanOrEqual(1);
+    const nl = bpv(['status'], { cwd: dir }).stdout;
+    expect(nl).toContain('weken wachtend op akkoord');
+    expect(nl).toMatch(/plaatsingen +\d+/);
+    const en = bpv(['status', '--lang', 'en'], { cwd: dir }).stdout;
+    expect(en).toContain('weeks waiting for approval');
+    expect(en).toMatch(/placements +\d+/);
+    expect(en).not.toContain('wachtend');
+    // the same counts in both
+    expect(en.match(/\d+/g)).toEqual(nl.match(/\d+/g));
+    expect(bpv(['config', 'list'], { cwd: dir }).stdout).toContain('(niet ingesteld)');
+    const enConfig = bpv(['config', 'list'], { cwd: dir, env: { BPV_LANG: 'en' } }).stdout;
+    expect(enConfig).toContain('(not set)');
+    expect(enConfig).toContain('(default)');
+  });
+
   it('db.journal delete switches to the rollback journal, for network shares', () => {
     const dir = tempDir();
     expect(bpv(['config', 'set', 'db.journal', 'delete'], { cwd: dir }).code).toBe(0);

@@ -44,17 +44,18 @@ export function registerAdmin(program: Command, cli: Cli): void {
         };
       });
       if (o.json) return io.out(json(counts));
-      io.out(table(['', 'aantal'], [
-        ['plaatsingen', counts.placements],
-        ['  waarvan lopend', counts.active],
-        ['studenten', counts.students],
-        ['leerbedrijven', counts.companies],
-        ['praktijkopleiders', counts.praktijkopleiders],
-        ['urenregels', counts.timesheet_entries],
-        ['weken wachtend op akkoord', counts.weeks_waiting_for_approval],
-        ["POK's niet (volledig) getekend", counts.pok_unsigned],
-        ['fouten (bpv validate)', counts.error_findings ? io.c.red(String(counts.error_findings)) : 0],
-        ['waarschuwingen (bpv validate)', counts.warning_findings ? io.c.yellow(String(counts.warning_findings)) : 0],
+      const l = msg().statusLabels;
+      io.out(table(['', l.count], [
+        [l.placements, counts.placements],
+        [l.active, counts.active],
+        [l.students, counts.students],
+        [l.companies, counts.companies],
+        [l.praktijkopleiders, counts.praktijkopleiders],
+        [l.entries, counts.timesheet_entries],
+        [l.weeksWaiting, counts.weeks_waiting_for_approval],
+        [l.pokUnsigned, counts.pok_unsigned],
+        [l.errors, counts.error_findings ? io.c.red(String(counts.error_findings)) : 0],
+        [l.warnings, counts.warning_findings ? io.c.yellow(String(counts.warning_findings)) : 0],
       ], { right: [1] }));
     }));
 
@@ -67,7 +68,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
       const { listSettings } = await import('../db/settings.js');
       const rows = await withDb(cmd, false, (db) => listSettings(db));
       if (o.json) return io.out(json(Object.fromEntries(rows.map((r) => [r.key, r.value]))));
-      io.out(table(['sleutel', 'waarde'], rows.map((r) => [r.key, r.value === null ? io.c.dim('(niet ingesteld)') : r.isDefault ? `${r.value} ${io.c.dim('(standaard)')}` : r.value])));
+      io.out(table(['sleutel', 'waarde'], rows.map((r) => [r.key, r.value === null ? io.c.dim(msg().settingUnset()) : r.isDefault ? `${r.value} ${io.c.dim(msg().settingDefault())}` : r.value])));
     }));
   config
     .command('get')

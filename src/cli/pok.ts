@@ -95,7 +95,7 @@ export function registerPok(program: Command, cli: Cli): void {
       if (o.format === 'csv') return void process.stdout.write(statusCsv(rows, o.csvDialect));
       io.out(table(['plaatsing', 'versie', 'gemaakt', 'student', 'leerbedrijf', 'school', 'ouder', 'volledig getekend', 'let op'],
         rows.map((s) => [s.placement, s.version ?? '–', fmtDate(s.generated), sig(s, 'student'), sig(s, 'leerbedrijf'), sig(s, 'school'),
-          s.required.includes('ouder') ? sig(s, 'ouder') : io.c.dim('n.v.t.'), fmtDate(s.fully_signed),
+          s.required.includes('ouder') ? sig(s, 'ouder') : io.c.dim(msg().notApplicable()), fmtDate(s.fully_signed),
           [s.version === null ? io.c.red('ontbreekt') : '', s.outdated ? io.c.yellow('verouderd') : '', s.beeindigd_reden ? `beëindigd (${s.beeindigd_reden})` : '']
             .filter(Boolean).join(', ')])));
     }));
