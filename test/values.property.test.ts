@@ -53,6 +53,14 @@ describe('parseHours', () => {
     expect(parseHours('0.125')).toEqual({ ok: true, value: 0.125 });
     for (const bad of ['', 'acht', '7,5 uur', '-3', '1,2,3', '7.5.1']) expect(parseHours(bad).ok).toBe(false);
   });
+  it('refuses more than four decimals: the rules compare hours in units of 1/10000 hour, exactly', () => {
+    expect(parseHours('7,3333')).toEqual({ ok: true, value: 7.3333 });
+    for (const fine of ['8.00001', '7,33333', '1.234,56789']) {
+      const r = parseHours(fine);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toContain("4 decimalen");
+    }
+  });
 });
 
 describe('identifiers stay text', () => {
@@ -108,6 +116,7 @@ describe('the fast paths read as the careful ones', () => {
     let t = s;
     if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, '');
     if (!/^\d+([.,]\d+)?$/.test(t)) return undefined;
+    if (/[.,]\d{5}/.test(t)) return undefined;
     return Number(t.replace(',', '.'));
   };
   const isoByRegex = (s: string): string | undefined => {

@@ -24,6 +24,7 @@ const nl = {
   valDate: (v: string) => `${q(v)} is geen geldige datum (gebruik DD-MM-JJJJ of JJJJ-MM-DD)`,
   valHoursAmbiguous: (v: string) => `${q(v)} is dubbelzinnig: bedoel je ${v.replace(/\./g, '')} of ${v.replace('.', ',')}? Schrijf het zonder punt, of met een komma als decimaalteken`,
   valNumber: (v: string) => `${q(v)} is geen getal (gebruik bv. 7,5 of 7.5)`,
+  valHoursPrecision: (v: string) => `${q(v)} heeft meer dan 4 decimalen; bpv rekent uren tot op 0,0001 uur nauwkeurig (rond af, bv. 7,3333)`,
   valDigits: (v: string, n: number, what: string, short: boolean) =>
     `${q(v)} is geen geldig ${what === 'kvk' ? 'KvK-nummer' : 'vestigingsnummer'}: dat zijn precies ${n} cijfers` +
     (short ? ` (Excel laat voorloopnullen weg: zet de kolom op 'Tekst' en voer het nummer opnieuw in)` : ''),
@@ -200,6 +201,7 @@ const en: Messages = {
   valDate: (v) => `${q(v)} is not a valid date (use DD-MM-YYYY or YYYY-MM-DD)`,
   valHoursAmbiguous: (v) => `${q(v)} is ambiguous: ${v.replace(/\./g, '')} or ${v.replace('.', ',')}? Write it without the dot, or with a decimal comma`,
   valNumber: (v) => `${q(v)} is not a number (use e.g. 7,5 or 7.5)`,
+  valHoursPrecision: (v) => `${q(v)} has more than 4 decimals; bpv counts hours to 0.0001 hour exactly (round it, e.g. 7.3333)`,
   valDigits: (v, n, what, short) =>
     `${q(v)} is not a valid ${what === 'kvk' ? 'KvK number' : 'vestigingsnummer'}: exactly ${n} digits` +
     (short ? ` (Excel drops leading zeros: format the column as Text and enter it again)` : ''),

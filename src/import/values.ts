@@ -69,6 +69,9 @@ export function parseHours(raw: string): Parsed<number> {
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, ''); // 1.234,5
   if (/^-\d+([.,]\d+)?$/.test(t)) return bad(msg().valNegative(raw));
   if (!/^\d+([.,]\d+)?$/.test(t)) return bad(msg().valNumber(raw));
+  // The rules compare hours exactly, in units of 1/10000 hour (src/rules/hours.ts): a finer
+  // value would be compared rounded, so it is refused rather than stored as given.
+  if (/[.,]\d{5}/.test(t)) return bad(msg().valHoursPrecision(raw));
   return ok(Number(t.replace(',', '.')));
 }
 
