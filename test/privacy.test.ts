@@ -34,6 +34,11 @@ describe('bpv student export | purge', () => {
     expect(exp.timesheets).toHaveLength(1);
     expect(exp.audit_changes.some((c: any) => c.new_value === 'Vergeetmij-Anders')).toBe(true);
 
+    // a date after today would purge placements that are still running: refused, nothing removed
+    const future = bpv(['student', 'purge', '--ended-before', `${new Date().getFullYear() + 1}-06-01`], { cwd: dir });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('ligt na vandaag');
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toHaveLength(2);
     const dry = JSON.parse(bpv(['student', 'purge', '--ended-before', '2026-08-01', '--dry-run', '--json'], { cwd: dir }).stdout);
     expect(dry).toMatchObject({ placements: 1, students: 1, persons: 1, timesheets: 1 });
     expect(bpvJson(['placements', 'list', '--json'], { cwd: dir })).toHaveLength(2);

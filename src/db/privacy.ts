@@ -5,6 +5,7 @@ import type { Db } from './open.js';
 import { listPlacements, placementJson } from './placements.js';
 import { listTimesheets } from './timesheets.js';
 import { UsageError } from '../errors.js';
+import { todayIso } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 
 export function exportStudent(db: Db, studentnummer: string): Record<string, unknown> {
@@ -62,7 +63,12 @@ export interface PurgeResult {
   audit_changes: number;
 }
 
-export function purgeEndedBefore(db: Db, date: string, dryRun: boolean): PurgeResult {
+/**
+ * `today`: a date after it is refused. A placement that ends after today has not ended: a
+ * mistyped year (2027 for 2026) would remove running placements, their hours and signed POKs.
+ */
+export function purgeEndedBefore(db: Db, date: string, dryRun: boolean, today: string = todayIso()): PurgeResult {
+  if (date > today) throw new UsageError(msg().purgeAfterToday(date, today));
   // Deleted pages are overwritten, not just unlinked: the data must really be gone.
   db.pragma('secure_delete = ON');
   const run = db.transaction((): PurgeResult => {

@@ -159,6 +159,7 @@ const nl = {
   ended: (id: string, d: string, reason: string) => `${id} beëindigd per ${d} (${reason})`,
   weekOrDay: () => `geef --week JJJJ-Www of --day DATUM (precies één van beide)`,
   studentNotFound: (nr: string) => `student ${q(nr)} bestaat niet`,
+  purgeAfterToday: (d: string, today: string) => `--ended-before ${d} ligt na vandaag (${today}): plaatsingen die dan eindigen lopen nog. Er is niets verwijderd.`,
   purged: (r: { placements: number; students: number; persons: number; timesheets: number; pok_versions: number }, dry: boolean) =>
     `${dry ? 'Proefrun: zou verwijderen' : 'Verwijderd'}: ${r.placements} plaatsing(en), ${r.students} student(en), ${r.persons} contactperso(o)n(en), ${r.timesheets} urenregel(s), ${r.pok_versions} POK-versie(s).`,
   pokNothingToGenerate: () => `geef plaatsing_id's, of --all voor elke plaatsing waarvan de POK ontbreekt of verouderd is`,
@@ -321,6 +322,7 @@ const en: Messages = {
   ended: (id, d, reason) => `${id} ended on ${d} (${reason})`,
   weekOrDay: () => `give --week YYYY-Www or --day DATE (exactly one)`,
   studentNotFound: (nr) => `student ${q(nr)} does not exist`,
+  purgeAfterToday: (d, today) => `--ended-before ${d} is after today (${today}): placements ending then are still running. Nothing was removed.`,
   purged: (r, dry) => `${dry ? 'Dry run: would remove' : 'Removed'}: ${r.placements} placement(s), ${r.students} student(s), ${r.persons} contact(s), ${r.timesheets} timesheet entr(y/ies), ${r.pok_versions} POK version(s).`,
   pokNothingToGenerate: () => `give plaatsing_ids, or --all for every placement whose POK is missing or outdated`,
   pokAllOrIds: () => `give plaatsing_ids or --all, not both`,
