@@ -61,6 +61,20 @@ describe('help and README', () => {
     }
     expect(fs.readFileSync(path.join(dir, 'bestand'), 'utf8')).toBe('x');
   });
+
+  it('bpv demo does not replace a database it did not make', () => {
+    const dir = tempDir({ 'tekst/bpv.db': 'geen database', 'echt/.map': '' });
+    expect(bpv(['init', '--db', path.join(dir, 'echt', 'bpv.db')], { cwd: dir }).code).toBe(0);
+    expect(bpv(['config', 'set', 'school.naam', 'ROC Echt', '--db', path.join(dir, 'echt', 'bpv.db')], { cwd: dir }).code).toBe(0);
+    for (const sub of ['echt', 'tekst']) {
+      const file = path.join(dir, sub, 'bpv.db');
+      const before = fs.readFileSync(file);
+      const r = bpv(['demo', sub], { cwd: dir });
+      expect(r.code, sub).toBe(2);
+      expect(r.stderr).toContain('geen database van bpv demo');
+      expect(fs.readFileSync(file).equals(before), sub).toBe(true);
+    }
+  });
 });
 
 describe('README examples', () => {

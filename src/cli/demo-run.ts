@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb, removeDbFiles } from '../db/open.js';
+import { openDb, peekSetting, removeDbFiles } from '../db/open.js';
 import { setSetting } from '../db/settings.js';
 import { listPlacements, studentName } from '../db/placements.js';
 import { statusCounts } from '../db/maintenance.js';
@@ -49,7 +49,12 @@ export async function runDemo(io: Io, dirArg: string): Promise<number> {
     throw new UsageError(msg().demoCannotMake(dir, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
   const dbFile = path.join(dir, 'bpv.db');
-  // a fresh database every time, whatever BPV_DB or --db say
+  // A fresh database every time, whatever BPV_DB or --db say; but only an earlier demo's is
+  // replaced (its school is the demo's, BRIN 25ZZ): `bpv demo .` in the folder of the real
+  // database removed it.
+  if (fs.existsSync(dbFile) && peekSetting(dbFile, 'school.brin') !== DEMO_SCHOOL['school.brin']) {
+    throw new UsageError(msg().demoWouldReplace(dbFile));
+  }
   removeDbFiles(dbFile);
   const step = (t: string) => io.err(io.ce.bold.cyan(`\n▸ ${t}`));
   const db = openDb(dbFile, { write: true });

@@ -80,6 +80,24 @@ export function openDb(file: string, opts: OpenOptions): Db {
 }
 
 /** Removes a database file with its WAL and shared-memory files (one this command created). */
+/**
+ * A setting of an existing file, read without opening it as bpv does (no migration, no
+ * schema check, nothing written): undefined when the file is not a database, has no such
+ * setting, or cannot be read.
+ */
+export function peekSetting(file: string, key: string): string | undefined {
+  try {
+    const db = new (Sqlite())(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 export function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
