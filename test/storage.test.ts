@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, bpv, bpvJson, readDb, tempDir, utf8Csv } from './helpers.js';
+import { migrate } from '../src/db/open.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/db/migrations.js';
 
 /** Resolves once an import wrote 4 MB (into the WAL, or the file itself): past its start. */
 async function written4MB(dir: string): Promise<void> {
@@ -102,18 +104,45 @@ describe('the database file', () => {
   it('backs up a file before migrating it', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.db');
-    // a database at schema version 0 that holds something: an older program's file
+    expect(bpv(['config', 'set', 'school.naam', 'ROC Oud', '--db', file], { cwd: dir }).code).toBe(0);
+    // the schema has one version so far: the next one, as a later bpv would bring it
     const db = new Database(file);
-    db.exec('CREATE TABLE legacy (x)');
+    migrate(db, file, SCHEMA_VERSION, true, [...MIGRATIONS, 'CREATE TABLE later (x)']);
     db.close();
-    expect(bpv(['init', '--db', file], { cwd: dir }).code).toBe(0);
-    expect(readDb(file, (d) => d.pragma('user_version', { simple: true }))).toBeGreaterThan(0);
-    const backups = fs.readdirSync(dir).filter((f) => f.startsWith('old.db.backup-v0-'));
+    expect(readDb(file, (d) => d.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION + 1);
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith(`old.db.backup-v${SCHEMA_VERSION}-`));
     expect(backups).toHaveLength(1);
-    expect(readDb(path.join(dir, backups[0]!), (d) => d.pragma('user_version', { simple: true }))).toBe(0);
+    const backup = path.join(dir, backups[0]!);
+    expect(readDb(backup, (d) => d.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
+    expect(readDb(backup, (d) => d.prepare("SELECT value FROM settings WHERE key = 'school.naam'").pluck().get())).toBe('ROC Oud');
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
     // an up-to-date file is not copied again
-    expect(bpv(['init', '--db', file], { cwd: dir }).code).toBe(0);
+    expect(bpv(['init', '--db', path.join(dir, 'nieuw.db')], { cwd: dir }).code).toBe(0);
+    expect(bpv(['status', '--db', path.join(dir, 'nieuw.db')], { cwd: dir }).code).toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('backup'))).toHaveLength(1);
+  });
+
+  it("refuses another program's SQLite file, untouched, for every command", () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ander.db');
+    const db = new Database(file);
+    db.exec("CREATE TABLE notes (x); INSERT INTO notes VALUES ('van een ander programma')");
+    db.close();
+    const before = fs.readFileSync(file);
+    for (const args of [['status'], ['validate'], ['init'], ['import', 'placements', path.join(FIXTURES, 'plaatsingen.csv')]]) {
+      const r = bpv([...args, '--db', file], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain('geen bpv-database');
+      expect(r.stderr).toContain('notes');
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['ander.db']);
+    // an SQLite file without tables is as empty as a 0-byte one: a read refuses it, init takes it
+    const leeg = path.join(dir, 'leeg.db');
+    new Database(leeg).close();
+    expect(bpv(['validate', '--db', leeg], { cwd: dir }).code).toBe(3);
+    expect(bpv(['init', '--db', leeg], { cwd: dir }).code).toBe(0);
+    expect(bpv(['validate', '--db', leeg], { cwd: dir }).code).toBe(0);
   });
 
   it('config: known keys only, values checked, changes audited', () => {

@@ -70,7 +70,7 @@ export function openDb(file: string, opts: OpenOptions): Db {
     throw new DatabaseError(msg().dbOpenFailed(file, (e as Error).message));
   }
   try {
-    prepare(db, file, exists);
+    prepare(db, file, exists, creates);
   } catch (e) {
     db.close();
     if (e instanceof DatabaseError) throw e;
@@ -105,14 +105,22 @@ export function removeDbFiles(file: string): void {
 /** An empty, current database in memory: for dry runs against a file that does not exist yet. */
 export function openScratchDb(): Db {
   const db = new (Sqlite())(':memory:');
-  prepare(db, ':memory:', false);
+  prepare(db, ':memory:', false, true);
   return db;
 }
 
-function prepare(db: Db, file: string, existed: boolean): void {
+function prepare(db: Db, file: string, existed: boolean, creates: boolean): void {
   // Reading user_version is the first real read: a file that is not SQLite fails here.
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) throw new DatabaseError(msg().dbTooNew(file, version, SCHEMA_VERSION));
+  if (version === 0 && existed) {
+    // bpv makes its tables and sets user_version in one transaction: tables without a version
+    // are another program's database, which a typo in BPV_DB must not turn into a bpv one
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    if (tables.length) throw new DatabaseError(msg().dbForeign(file, tables));
+    // an SQLite file without tables is as empty as a 0-byte one (see openDb)
+    if (!creates) throw new DatabaseError(msg().dbEmptyFile(file));
+  }
   db.pragma('foreign_keys = ON');
   if (version < SCHEMA_VERSION) migrate(db, file, version, existed);
   const journal = getSetting(db, 'db.journal') ?? 'wal';
@@ -121,17 +129,18 @@ function prepare(db: Db, file: string, existed: boolean): void {
   db.pragma('synchronous = NORMAL');
 }
 
-function migrate(db: Db, file: string, from: number, existed: boolean): void {
-  const hasContent = existed && (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n > 0;
-  if (hasContent) {
+/** Brings the file from schema version `from` to the last of `migrations` (a parameter for tests). */
+export function migrate(db: Db, file: string, from: number, existed: boolean, migrations: readonly string[] = MIGRATIONS): void {
+  // a file at version 0 has no tables (see prepare): nothing to keep
+  if (existed && from > 0) {
     const backup = `${file}.backup-v${from}-${Date.now()}`;
     // VACUUM INTO gives a consistent copy even while another reader has the file open.
     db.prepare('VACUUM INTO ?').run(backup);
     fs.chmodSync(backup, 0o600);
   }
   const run = db.transaction(() => {
-    for (let v = from; v < SCHEMA_VERSION; v++) {
-      db.exec(MIGRATIONS[v]!);
+    for (let v = from; v < migrations.length; v++) {
+      db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);
     }
   });

@@ -12,6 +12,7 @@ const nl = {
   dbOpenFailed: (f: string, why: string) => `database ${f} kan niet worden geopend: ${why}`,
   dbIsDirectory: (f: string) => `database ${f} is een map, geen bestand. Geef met --db of BPV_DB het pad van het databasebestand.`,
   dbEmptyFile: (f: string) => `database ${f} is een leeg bestand (0 bytes), geen bpv-database. Geef het juiste pad met --db of BPV_DB, of maak hem met \`bpv init\`.`,
+  dbForeign: (f: string, tables: readonly string[]) => `${f} is geen bpv-database: het is een SQLite-bestand van een ander programma (tabellen ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}). Het is niet aangeraakt; geef het juiste pad met --db of BPV_DB.`,
   dbTooNew: (f: string, v: number, known: number) =>
     `database ${f} heeft schemaversie ${v}, deze bpv kent versie ${known}. Werk bpv bij; het bestand is niet aangeraakt.`,
   dbBusy: (f: string) => `database ${f} is bezet door een ander proces (time-out verstreken). Probeer het zo opnieuw.`,
@@ -194,6 +195,7 @@ const en: Messages = {
   dbOpenFailed: (f, why) => `cannot open database ${f}: ${why}`,
   dbIsDirectory: (f) => `database ${f} is a directory, not a file. Give the path of the database file with --db or BPV_DB.`,
   dbEmptyFile: (f) => `database ${f} is an empty file (0 bytes), not a bpv database. Give the right path with --db or BPV_DB, or create it with \`bpv init\`.`,
+  dbForeign: (f, tables) => `${f} is not a bpv database: it is another program's SQLite file (tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}). It was not touched; give the right path with --db or BPV_DB.`,
   dbTooNew: (f, v, known) => `database ${f} has schema version ${v}; this bpv knows version ${known}. Upgrade bpv; the file was not touched.`,
   dbBusy: (f) => `database ${f} is locked by another process (timeout expired). Try again shortly.`,
   dbCorrupt: (f, why) => `${f} is not a usable bpv database (${why}). Restore a backup (\`bpv db backup\` makes one).`,
