@@ -61,6 +61,12 @@ describe('openBatches', () => {
     }
   });
 
+  it("skips the rows of delimiters only that Excel writes below a sheet's data", async () => {
+    const dir = tempDir({ 'x.csv': Buffer.from('a;b;c\r\n1;2;3\r\n;;\r\n; ;\r\n4;;\r\n;;\r\n', 'latin1') });
+    const { records } = await readAll(path.join(dir, 'x.csv'));
+    expect(records).toEqual([{ fields: ['1', '2', '3'], line: 2 }, { fields: ['4', '', ''], line: 5 }]);
+  });
+
   it('tab-separated with a BOM', async () => {
     const dir = tempDir({ 'a.tsv': Buffer.from('\uFEFFa\tb\n1\t2\n', 'utf8') });
     const { src, records } = await readAll(path.join(dir, 'a.tsv'));
@@ -90,14 +96,21 @@ describe('openBatches', () => {
       }
       const dir = tempDir({ 'p.csv': Buffer.from(text, 'utf8') });
       const { records } = await readAll(path.join(dir, 'p.csv'));
-      // a record of one empty field is indistinguishable from a blank line
-      expect(records).toEqual(expected.filter((r) => !(r.fields.length === 1 && r.fields[0] === '')));
+      // a record of blank fields is a blank line, or a row of delimiters only: skipped
+      expect(records).toEqual(expected.filter((r) => !r.fields.every((v) => v.trim() === '')));
       fs.rmSync(dir, { recursive: true, force: true });
     }), { numRuns: 60 });
   });
 });
 
 describe('openBatches refusals', () => {
+  it('refuses --encoding windows-1252 for a file with a UTF-8 mark, which it would garble', async () => {
+    const dir = tempDir({ 'b.csv': Buffer.from('\uFEFFnaam;plaats\nZoë;Zeist\n', 'utf8') });
+    await expect(readAll(path.join(dir, 'b.csv'), { encoding: 'windows-1252' })).rejects.toThrow(/UTF-8-bytevolgordemarkering/);
+    const { records } = await readAll(path.join(dir, 'b.csv'), { encoding: 'utf8' });
+    expect(records[0]!.fields).toEqual(['Zoë', 'Zeist']);
+  });
+
   it('names the line of the record whose quote never closes', async () => {
     const dir = tempDir({ 'q.csv': Buffer.from('a;b\n1;2\n3;"open\nnog meer\n4;5\n', 'utf8') });
     await expect(readAll(path.join(dir, 'q.csv'))).rejects.toThrow(/rond regel 3: een veld in dit record begint met een aanhalingsteken/);

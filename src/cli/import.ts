@@ -144,6 +144,7 @@ export function renderSummary(io: Io, s: ImportSummary, flags: { json?: boolean 
   else if (flags.strict && s.rejected > 0) lines.push(io.ce.red(m.summaryStrict(s.rejected)));
   else if (s.read > 0 && s.inserted === 0 && s.updated === 0 && s.rejected === 0) lines.push(m.summaryNothingChanged());
   if (flags.rejectFile && s.rejected > 0) lines.push(m.summaryRejectFile(flags.rejectFile, s.rejected));
+  else if (flags.rejectFile) lines.push(m.summaryRejectFileEmpty(flags.rejectFile));
   if (s.map_used?.length) lines.push(m.summaryMapUsed(s.map_used));
   io.err(lines.join('\n'));
 }

@@ -59,14 +59,15 @@ export class RejectFile {
     if (this.rows.length >= FLUSH_ROWS) this.flush();
   }
 
-  /** Puts the file in place; false when no row was rejected (nothing written). */
-  finish(): boolean {
-    this.flush();
-    if (this.fd === undefined) return false;
-    fs.closeSync(this.fd);
+  /**
+   * Puts the file in place, the header alone when no row was rejected: a reject file of an
+   * earlier run, left as it was after a clean one, still offered its fixed rows as rejected.
+   */
+  finish(): void {
+    this.flush(true);
+    fs.closeSync(this.fd!);
     this.fd = undefined;
     fs.renameSync(this.temp, this.file);
-    return true;
   }
 
   /** The import failed: no reject file. */
@@ -77,8 +78,9 @@ export class RejectFile {
     fs.rmSync(this.temp, { force: true });
   }
 
-  private flush(): void {
-    if (!this.rows.length) return;
+  /** `always`: the header too when no row came */
+  private flush(always = false): void {
+    if (!this.rows.length && !(always && this.fd === undefined)) return;
     const first = this.fd === undefined;
     const src = this.src;
     const header = this.own >= 0 ? src.header : [...src.header, REJECT_COLUMN];
@@ -91,7 +93,8 @@ export class RejectFile {
     });
     this.rows = [];
     const body = src.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((first && src.hadBom ? '\uFEFF' : '') + text, 'utf8');
-    if (first) this.fd = fs.openSync(this.temp, 'w');
+    // names and dates of birth of minors, like the database: for its owner alone
+    if (first) this.fd = fs.openSync(this.temp, 'w', 0o600);
     fs.writeSync(this.fd!, body);
   }
 }

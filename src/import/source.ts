@@ -183,6 +183,8 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   if (looksBinary(headBuf)) throw new UsageError(msg().fileNotCsv(name));
   const hadBom = headBuf[0] === 0xef && headBuf[1] === 0xbb && headBuf[2] === 0xbf;
   let encoding = parseEncodingFlag(opts.encoding);
+  // a UTF-8 mark is not Windows-1252 text: read so, every "ë" of the file would be stored as "Ã«"
+  if (hadBom && encoding === 'windows-1252') throw new UsageError(msg().bomNotWin1252(name));
   if (!encoding) encoding = hadBom ? 'utf8' : await detectEncoding(file, name, headBuf, done);
   const enc: Encoding = encoding;
 
@@ -260,7 +262,7 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
       for (const v of fields) {
         if (v.includes('\n')) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) line++;
       }
-      if (fields.length === 1 && fields[0]!.trim() === '') blank++;
+      if (isBlank(fields)) blank++;
     }
     return blank ? withoutBlankLines({ records, lines }) : { records, lines };
   };
@@ -319,11 +321,19 @@ function utf8Checker(fail: () => Error): (chunk: Buffer | undefined) => void {
   };
 }
 
-/** A record of one blank field is an empty line: not a record to import. */
+/**
+ * A record whose fields are all blank is an empty line, or one of the rows of delimiters only
+ * (`;;;`) that Excel writes below a sheet's data: not a record to import.
+ */
+function isBlank(fields: readonly string[]): boolean {
+  for (const v of fields) if (v !== '' && v.trim() !== '') return false;
+  return true;
+}
+
 function withoutBlankLines(b: RecordBatch): RecordBatch {
   const out: RecordBatch = { records: [], lines: [] };
   b.records.forEach((fields, r) => {
-    if (fields.length === 1 && fields[0]!.trim() === '') return;
+    if (isBlank(fields)) return;
     out.records.push(fields);
     out.lines.push(b.lines[r]!);
   });
