@@ -196,7 +196,20 @@ describe('the database file', () => {
     expect(bpv(['db', 'backup', 'kopie.db'], { cwd: dir }).code).toBe(2);
     const check = bpv(['db', 'check'], { cwd: dir });
     expect(check.code).toBe(0);
-    expect(check.stderr).toContain('in orde');
+    expect(check.stdout).toContain('in orde');
+    // a folder that is not there: said in Dutch, a usage error, nothing written
+    const missing = bpv(['db', 'backup', path.join('nergens', 'kopie.db')], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('bestaat niet');
+    expect(fs.existsSync(path.join(dir, 'nergens'))).toBe(false);
+    // a broken reference, named as people name the tables
+    const raw = new Database(path.join(dir, 'bpv.db'));
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("INSERT INTO timesheets (placement_id, datum, soort, uren, status) VALUES (999, '2026-11-02', 'gewerkt', 8, 'concept')").run();
+    raw.close();
+    const broken = bpv(['db', 'check'], { cwd: dir });
+    expect(broken.code).toBe(3);
+    expect(broken.stdout).toMatch(/urenregel rij \d+ verwijst naar een ontbrekende plaatsing/);
   });
 
   it('an import killed with SIGKILL halfway leaves the database as it was', async () => {

@@ -110,6 +110,14 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .action(cli.run(async (target: string, _o: unknown, cmd: Command) => {
       const abs = path.resolve(target);
       if (fs.existsSync(abs)) throw new UsageError(msg().backupExists(abs));
+      // SQLite's own words for these were English, and an unexpected error (exit 70)
+      const dir = path.dirname(abs);
+      if (!fs.existsSync(dir)) throw new UsageError(msg().backupUnwritable(abs, msg().dirMissing(dir)));
+      try {
+        fs.accessSync(dir, fs.constants.W_OK);
+      } catch {
+        throw new UsageError(msg().backupUnwritable(abs, msg().notWritable(dir)));
+      }
       const { backupTo } = await import('../db/maintenance.js');
       await withDb(cmd, false, async (db) => {
         await backupTo(db, abs);
@@ -122,10 +130,11 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .action(cli.run(async (_o: unknown, cmd: Command) => {
       const { checkDb } = await import('../db/maintenance.js');
       const problems = await withDb(cmd, false, (db) => checkDb(db));
+      // the check's result, good or bad, is what the command gives: stdout (SPEC §8)
       if (problems.length) {
-        io.err(msg().checkFailed(problems));
+        io.out(msg().checkFailed(problems));
         return EXIT.database;
       }
-      io.err(msg().checkOk());
+      io.out(msg().checkOk());
     }));
 }

@@ -1,5 +1,6 @@
 // bpv db backup | check, and the at-a-glance counts of bpv status.
 import fs from 'node:fs';
+import { msg } from '../i18n/messages.js';
 import type { Db } from './open.js';
 
 /** A consistent copy while other processes keep working (SQLite's online backup API). */
@@ -13,7 +14,7 @@ export function checkDb(db: Db): string[] {
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(r.integrity_check);
   const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const r of fk) problems.push(`${r.table} rij ${r.rowid} verwijst naar een ontbrekende ${r.parent}`);
+  for (const r of fk) problems.push(msg().checkReference(r.table, r.rowid, r.parent));
   return problems;
 }
 

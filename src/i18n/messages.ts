@@ -3,6 +3,20 @@
 import { lang } from './lang.js';
 
 const q = (v: string) => `"${v}"`;
+
+/** the database's tables as people call them, for `bpv db check` */
+const TABLE_NAMES: Record<string, { nl: string; en: string }> = {
+  students: { nl: 'student', en: 'student' },
+  companies: { nl: 'leerbedrijf', en: 'company' },
+  persons: { nl: 'persoon', en: 'person' },
+  placements: { nl: 'plaatsing', en: 'placement' },
+  timesheets: { nl: 'urenregel', en: 'timesheet entry' },
+  pok_versions: { nl: 'POK-versie', en: 'POK version' },
+  pok_signatures: { nl: 'POK-handtekening', en: 'POK signature' },
+  audit_log: { nl: 'auditregel', en: 'audit entry' },
+  audit_changes: { nl: 'auditwijziging', en: 'audit change' },
+};
+const tableName = (t: string, l: 'nl' | 'en') => TABLE_NAMES[t]?.[l] ?? t;
 const list = (xs: readonly string[]) => xs.map(q).join(', ');
 
 const nl = {
@@ -181,6 +195,8 @@ const nl = {
   configNotSet: (k: string) => `${k} is niet ingesteld`,
   backupWritten: (f: string) => `Back-up geschreven naar ${f}`,
   backupExists: (f: string) => `${f} bestaat al; kies een ander pad`,
+  backupUnwritable: (f: string, why: string) => `db backup ${f}: ${why}. Er is geen kopie gemaakt.`,
+  checkReference: (table: string, rowid: number, parent: string) => `${tableName(table, 'nl')} rij ${rowid} verwijst naar een ontbrekende ${tableName(parent, 'nl')}`,
   checkOk: () => `Database in orde: integriteit en verwijzingen gecontroleerd.`,
   checkFailed: (problems: readonly string[]) => `Database heeft problemen:\n${problems.join('\n')}`,
   usage: (why: string) => `${why}\nGebruik --help voor hulp.`,
@@ -343,6 +359,8 @@ const en: Messages = {
   configNotSet: (k) => `${k} is not set`,
   backupWritten: (f) => `Backup written to ${f}`,
   backupExists: (f) => `${f} already exists; choose another path`,
+  backupUnwritable: (f, why) => `db backup ${f}: ${why}. No copy was made.`,
+  checkReference: (table, rowid, parent) => `${tableName(table, 'en')} row ${rowid} refers to a missing ${tableName(parent, 'en')}`,
   checkOk: () => `Database OK: integrity and foreign keys checked.`,
   checkFailed: (problems) => `Database has problems:\n${problems.join('\n')}`,
   usage: (why) => `${why}\nUse --help for help.`,
