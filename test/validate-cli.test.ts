@@ -65,6 +65,9 @@ describe('bpv validate', () => {
     const po = bpv(['validate', ...AS_OF, '--praktijkopleider', 'niemand@x.nl'], { cwd: base });
     expect([po.code, po.stdout]).toEqual([2, '']);
     expect(po.stderr).toContain('"niemand@x.nl" is geen praktijkopleider van een plaatsing');
+    const list = bpv(['placements', 'list', '--praktijkopleider', 'niemand@x.nl', '--json'], { cwd: base });
+    expect([list.code, list.stdout]).toEqual([2, '']);
+    expect(list.stderr).toContain('"niemand@x.nl" is geen praktijkopleider van een plaatsing');
     // and an empty date range
     const range = bpv(['validate', ...AS_OF, '--from', '2026-11-30', '--to', '01-11-2026'], { cwd: base });
     expect([range.code, range.stderr.trim()]).toEqual([2, 'bpv: --from 2026-11-30 ligt na --to 01-11-2026: dat bereik is leeg']);
@@ -120,7 +123,14 @@ describe('hours approve | correct, placements end', () => {
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('goedgekeurd');
     expect(late(dir).map((f: any) => f.week)).toEqual(['2026-W43']);
-    bpv(['hours', 'approve', 'P-1013', '--week', '2026-W43', '--on', '2026-10-27'], { cwd: dir });
+    // an empty --by is no name: the praktijkopleider, as without it
+    bpv(['hours', 'approve', 'P-1013', '--week', '2026-W43', '--on', '2026-10-27', '--by', ''], { cwd: dir });
+    const approvers = bpvJson(['hours', 'list', '--placement', 'P-1013', '--json'], { cwd: dir })
+      .filter((e: any) => e.datum >= '2026-10-19' && e.datum <= '2026-10-25').map((e: any) => e.goedgekeurd_door);
+    expect(approvers.length).toBeGreaterThan(0);
+    const po = bpvJson(['placements', 'show', 'P-1013', '--json'], { cwd: dir }).praktijkopleider;
+    expect(po).toBeTruthy();
+    for (const a of approvers) expect(a).toBe(po);
     expect(late(dir)).toEqual([expect.objectContaining({ week: '2026-W43', details: expect.objectContaining({ laatst_goedgekeurd_op: '2026-10-27' }) })]);
     // P-1032 ended on 2026-10-09: approval possible up to 2026-11-08
     const refused = bpv(['hours', 'approve', 'P-1032', '--week', '2026-W41', '--on', '2026-11-09'], { cwd: dir });

@@ -40,7 +40,8 @@ export function registerHours(program: Command, cli: Cli): Command {
     .action(cli.run(async (id: string, o: { week: string; by?: string; on?: string }, cmd: Command) => {
       const [{ approveWeek }, { getPlacement }] = await Promise.all([import('../db/actions.js'), import('../db/placements.js')]);
       const r = await withDb(cmd, true, (db) => {
-        const by = o.by ?? getPlacement(db, id)?.praktijkopleider ?? null;
+        // an empty --by is no name: the default, not an approver called ''
+        const by = o.by?.trim() || (getPlacement(db, id)?.praktijkopleider ?? null);
         return approveWeek(db, id, o.week, isoDateFlag('--on', o.on) ?? todayIso(), by, todayIso());
       });
       cli.io.err(msg().approved(r.placement, r.week, r.approved, r.alreadyApproved));

@@ -26,9 +26,15 @@ export function registerPlacements(program: Command, cli: Cli): Command {
     .option('--praktijkopleider <email>', 'alleen plaatsingen van deze praktijkopleider')
     .option('--json', 'als JSON (de importkolommen)')
     .action(cli.run(async (o: { activeOn?: string; praktijkopleider?: string; json?: boolean }, cmd: Command) => {
-      const { listPlacements, placementJson, studentName } = await import('../db/placements.js');
-      const rows = await withDb(cmd, false, (db) =>
-        listPlacements(db, { activeOn: isoDateFlag('--active-on', o.activeOn), praktijkopleider: o.praktijkopleider }));
+      const [{ listPlacements, placementJson, studentName, unknownPraktijkopleiders }, { reportMsg }] = await Promise.all([
+        import('../db/placements.js'), import('../i18n/report.js'),
+      ]);
+      const rows = await withDb(cmd, false, (db) => {
+        // a mistyped address is not a supervisor without placements: as validate and report say
+        const unknown = o.praktijkopleider ? unknownPraktijkopleiders(db, [o.praktijkopleider]) : [];
+        if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
+        return listPlacements(db, { activeOn: isoDateFlag('--active-on', o.activeOn), praktijkopleider: o.praktijkopleider });
+      });
       if (o.json) return cli.io.out(json(rows.map(placementJson)));
       if (!rows.length) return cli.io.err(msg().noPlacements());
       cli.io.out(table(

@@ -171,7 +171,7 @@ const nl = {
   singleColumnHeader: (f: string, header: string) =>
     `${f}: de kopregel is één kolom (${q(header.length > 60 ? header.slice(0, 60) + '…' : header)}); klopt het scheidingsteken? Probeer --delimiter ';' of --delimiter ','`,
   summaryMoreWarnings: (n: number) => `… en nog ${n} waarschuwing(en); --json geeft ze allemaal.`,
-  valNegative: (v: string) => `${q(v)} is negatief; hier hoort een getal van 0 of meer`,
+  valNegative: (v: string) => `${q(v)} is negatief: uren kunnen niet negatief zijn`,
   endBeforePlacementStart: (d: string, start: string) => `einddatum ${d} ligt vóór de start van de plaatsing (${start})`,
   endAfterPlacementEnd: (d: string, end: string) => `${d} ligt na de afgesproken einddatum ${end}; voortijdig beëindigen kan alleen daarvoor`,
   ended: (id: string, d: string, reason: string) => `${id} beëindigd per ${d} (${reason})`,
@@ -340,7 +340,7 @@ const en: Messages = {
   pokSignedOutdated: (id) => `note: ${id}'s data changed since this POK version; generate a new version (bpv pok generate ${id}); signatures on this version will then no longer count`,
   singleColumnHeader: (f, header) => `${f}: the header is a single column (${q(header.length > 60 ? header.slice(0, 60) + '…' : header)}); is the delimiter right? Try --delimiter ';' or --delimiter ','`,
   summaryMoreWarnings: (n) => `… and ${n} more warning(s); --json gives them all.`,
-  valNegative: (v) => `${q(v)} is negative; a number of 0 or more belongs here`,
+  valNegative: (v) => `${q(v)} is negative: hours cannot be negative`,
   endBeforePlacementStart: (d, start) => `end date ${d} is before the placement's start (${start})`,
   endAfterPlacementEnd: (d, end) => `${d} is after the agreed end date ${end}; ending early is only possible before it`,
   ended: (id, d, reason) => `${id} ended on ${d} (${reason})`,
