@@ -115,12 +115,12 @@ describe('bpv report monthly: reconciliation', () => {
     });
   }
 
-  it('the JSON has exactly the keys of SPEC §6, in its order', () => {
+  it('the JSON has the keys of SPEC §6, in its order, and the effective end after einddatum', () => {
     const [r] = report('2026-11', base, ['--praktijkopleider', 'd.visser@bitwerk.nl']);
     expect(Object.keys(r)).toEqual(['month', 'praktijkopleider', 'placements']);
     expect(Object.keys(r.praktijkopleider)).toEqual(['naam', 'email']);
     const p = r.placements[0];
-    expect(Object.keys(p)).toEqual(['placement', 'student', 'naam', 'opleiding', 'startdatum', 'einddatum', 'uren_per_week', 'pok',
+    expect(Object.keys(p)).toEqual(['placement', 'student', 'naam', 'opleiding', 'startdatum', 'einddatum', 'effectieve_einddatum', 'beeindigd_reden', 'uren_per_week', 'pok',
       'weeks', 'totals', 'goedgekeurd_tot_maandeinde', 'uren_totaal', 'percentage', 'findings', 'actions']);
     expect(Object.keys(p.weeks[0])).toEqual(['week', 'gewerkt', 'ziek', 'afwezig', 'verlof', 'status']);
     expect(Object.keys(p.totals)).toEqual(['gewerkt', 'ziek', 'afwezig', 'verlof']);
@@ -188,6 +188,8 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     const nov = report('2026-11', dir).flatMap((r) => r.placements);
     const p = nov.find((x) => x.placement === 'P-1003');
     expect(p.einddatum).toBe('2027-01-29');
+    expect([p.effectieve_einddatum, p.beeindigd_reden]).toEqual(['2026-11-20', 'overmacht']);
+    expect(nov.find((x) => x.placement === 'P-1001')).toMatchObject({ effectieve_einddatum: '2027-07-09', beeindigd_reden: null });
     expect(p.weeks.at(-1).week).toBe('2026-W47');
     expect(p.actions).toContain('Eindbeoordeling plannen: de BPV is voortijdig beëindigd op 20-11-2026 (overmacht)');
     expect(nov.find((x) => x.placement === 'P-1016').pok).toBe('getekend');

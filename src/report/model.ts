@@ -77,6 +77,9 @@ export function reportJson(r: PoReport): unknown {
       opleiding: p.opleiding,
       startdatum: p.startdatum,
       einddatum: p.einddatum,
+      // besides SPEC's keys: a BPV broken off shows it, with the names of `placements --json`
+      effectieve_einddatum: p.effectieve_einddatum,
+      beeindigd_reden: p.beeindigd_reden,
       uren_per_week: p.uren_per_week,
       pok: p.pok,
       weeks: p.weeks.map((w) => ({ week: w.week, gewerkt: w.gewerkt, ziek: w.ziek, afwezig: w.afwezig, verlof: w.verlof, status: w.status })),
