@@ -153,6 +153,11 @@ describe('bpv import holidays', () => {
     const shipped = bpvJson(['holidays', 'list', '--json'], { cwd: dir });
     const r = bpv(['import', 'holidays', 'midden.csv', '--json'], { cwd: dir });
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 2, rejected: 0 });
+    // what the year loses is said: the shipped calendar's other holidays of midden 2026-2027
+    const lost = JSON.parse(r.stdout).warnings.map((w: any) => w.message);
+    expect(lost).toEqual([expect.stringContaining('regio midden, schooljaar 2026-2027: het bestand vervangt het hele schooljaar')]);
+    expect(lost[0]).toContain('Voorjaarsvakantie');
+    expect(lost[0]).not.toContain('Herfstvakantie');
     const after = bpvJson(['holidays', 'list', '--json'], { cwd: dir });
     const pick = (list: any[], regio: string, jaar: string) => list.filter((h) => h.regio === regio && h.schooljaar === jaar);
     expect(pick(after, 'midden', '2026-2027')).toEqual([
@@ -163,7 +168,7 @@ describe('bpv import holidays', () => {
       expect(pick(after, regio!, jaar!)).toEqual(pick(shipped, regio!, jaar!));
       expect(pick(after, regio!, jaar!).length).toBeGreaterThanOrEqual(5);
     }
-    expect(JSON.parse(bpv(['import', 'holidays', 'midden.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ unchanged: 2 });
+    expect(JSON.parse(bpv(['import', 'holidays', 'midden.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ unchanged: 2, warnings: [] });
     const bad = JSON.parse(bpv(['import', 'holidays', 'fout.csv', '--json'], { cwd: dir }).stdout);
     expect(bad.errors.map((e: any) => [e.line, e.column])).toEqual([[2, 'regio'], [3, 'eind']]);
   });

@@ -126,6 +126,8 @@ const nl = {
   tsSeveralPlacements: (nr: string, datum: string, hits: readonly string[]) =>
     `student ${nr} heeft op ${datum} meerdere plaatsingen: ${hits.join(', ')}; geef plaatsing_id op`,
   holidayEndBeforeBegin: (v: string, begin: string) => `${q(v)} ligt vóór begin ${begin}`,
+  holidaysDropped: (regio: string, jaar: string, names: readonly string[], shipped: boolean) =>
+    `regio ${regio}, schooljaar ${jaar}: het bestand vervangt het hele schooljaar; vervallen${shipped ? ' (uit het meegeleverde rooster)' : ''}: ${names.join(', ')}`,
   recognitionEndBeforeStart: (v: string, start: string) => `${q(v)} ligt vóór erkend_vanaf ${start}`,
   importKindUnknown: (k: string) => `onbekende soort import: ${k}`,
   // placements
@@ -302,6 +304,7 @@ const en: Messages = {
   tsNoPlacement: (nr, datum, all) => `student ${nr} has no placement on ${datum}` + (all.length ? `; placements: ${all.join(', ')}` : ' (no placement known at all)'),
   tsSeveralPlacements: (nr, datum, hits) => `student ${nr} has several placements on ${datum}: ${hits.join(', ')}; give plaatsing_id`,
   holidayEndBeforeBegin: (v, begin) => `${q(v)} is before begin ${begin}`,
+  holidaysDropped: (regio, jaar, names, shipped) => `region ${regio}, school year ${jaar}: the file replaces the whole year; no longer in force${shipped ? ' (from the shipped calendar)' : ''}: ${names.join(', ')}`,
   recognitionEndBeforeStart: (v, start) => `${q(v)} is before erkend_vanaf ${start}`,
   importKindUnknown: (k) => `unknown kind of import: ${k}`,
   placementNotFound: (id) => `placement ${q(id)} does not exist`,

@@ -7,7 +7,8 @@ import { REGIOS, type Regio } from '../domain/types.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
 import type { ImportKind, KindWriter } from './run.js';
-import type { RowContext } from './row.js';
+import type { RowContext, RowWarning } from './row.js';
+import { shippedHolidays } from '../holidays/calendar.js';
 import { parseDate, parseOneOf } from './values.js';
 
 export const HOLIDAY_COLUMNS: readonly ColumnSpec[] = [
@@ -69,8 +70,19 @@ function holidayWriter(db: Db): KindWriter<HolidayRow> {
         const cur = status.get(line);
         if (!cur || rank[s] > rank[cur]) status.set(line, s);
       };
+      const warnings: RowWarning[] = [];
       for (const { regio, jaar, items } of years.values()) {
         const old = existing.all(regio, jaar) as Stored[];
+        // What the year loses, said: a file with one holiday of a year replaced all the others
+        // (imported before, or the shipped calendar's) without a word.
+        const before = old.length ? old : shippedHolidays().vakanties.filter((h) => h.regio === regio && h.schooljaar === jaar);
+        const dropped = before.filter((o) => !items.some(({ h }) => h.naam.toLowerCase() === o.naam.toLowerCase()));
+        if (dropped.length) {
+          warnings.push({ line: items[0]!.line, column: 'regio', message: msg().holidaysDropped(regio, jaar, dropped.map((d) => d.naam), !old.length) });
+          for (const d of old.length ? dropped : []) {
+            changes.push({ entity: 'vakantie', key: `${regio}/${jaar}/${d.naam}`, field: 'periode', old: `${d.begin}/${d.eind}`, new: null });
+          }
+        }
         const same = old.length === items.length && items.every(({ h }) => old.some((o) => o.naam === h.naam && o.begin === h.begin && o.eind === h.eind));
         for (const { h, line } of items) {
           const match = old.find((o) => o.naam.toLowerCase() === h.naam.toLowerCase());
@@ -90,7 +102,7 @@ function holidayWriter(db: Db): KindWriter<HolidayRow> {
         if (s === 'inserted') demoted++;
       }
       // write() counted every row unchanged; move the settled ones across
-      return { toUpdated: promoted, toInserted: demoted, changes, warnings: [] };
+      return { toUpdated: promoted, toInserted: demoted, changes, warnings };
     },
   };
 }
