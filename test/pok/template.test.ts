@@ -119,4 +119,13 @@ describe('POK template', () => {
       expect(all).toContain(must);
     }
   });
+
+  it("gives the holiday clause of the leerweg: a BBL student's holidays follow the employment contract", () => {
+    const tpl = loadPokTemplate();
+    const holidays = (v: Partial<PokFieldValues>) =>
+      expandPokTemplate(tpl, values(v)).articles.find((a) => a.title === 'Vakanties, verlof en ziekte')!.blocks[0]!.runs.map((r) => r.text).join('');
+    expect(holidays({ 'opleiding.leerweg': 'BBL', vakantiewerk: 'nee' })).toContain('volgen de arbeidsovereenkomst en de cao');
+    expect(holidays({ 'opleiding.leerweg': 'BOL', vakantiewerk: 'nee' })).toContain('recht op de schoolvakanties');
+    expect(holidays({ 'opleiding.leerweg': 'BOL', vakantiewerk: 'ja' })).toContain('ook in schoolvakanties BPV-uren');
+  });
 });
