@@ -59,6 +59,9 @@ describe('bpv pok', () => {
     // fully signed, but on data that changed: one to chase, as --unsigned's help says
     const chase = (d: string) => bpvJson(['pok', 'status', '--unsigned', '--format', 'json'], { cwd: d }).map((x: any) => x.placement);
     expect(chase(dir)).toContain('P-1001');
+    // and the nightly validation says so: the signatures are for 1336 hours
+    const pokFinding = (d: string) => bpvJson(['validate', '--placement', 'P-1001', '--rule', 'pok-ongetekend', '--format', 'json'], { cwd: d }).findings;
+    expect(pokFinding(dir)).toEqual([expect.objectContaining({ details: expect.objectContaining({ versie: 1, verouderd: true }) })]);
     const all = bpv(['pok', 'generate', '--all', '--out', 'uit'], { cwd: dir });
     expect(all.code).toBe(1); // P-1027's company is not recognised
     expect(all.stderr).toContain('P-1027');
@@ -66,6 +69,7 @@ describe('bpv pok', () => {
     expect(now).toMatchObject({ version: 2, outdated: false, fully_signed: null, signed: { student: null, leerbedrijf: null, school: null } });
     for (const party of ['student', 'leerbedrijf', 'school']) bpv(['pok', 'sign', 'P-1001', '--party', party], { cwd: dir });
     expect(chase(dir)).not.toContain('P-1001');
+    expect(pokFinding(dir)).toEqual([]);
     // the CSV for people names the end of a broken-off BPV too, in Dutch dates
     expect(bpv(['placements', 'end', 'P-1001', '--date', '2026-12-18', '--reason', 'overmacht'], { cwd: dir }).code).toBe(0);
     const csv = bpv(['pok', 'status', '--format', 'csv'], { cwd: dir }).stdout.replace(/^\uFEFF/, '').split('\r\n');

@@ -144,12 +144,18 @@ export const RULE_MESSAGES: RuleMessageTable = {
   'pok-ongetekend': {
     nl: (d) => {
       const bpv = d.gestart ? `deze BPV, die op ${dt(d.startdatum, 'nl')} is begonnen` : `deze BPV, die op ${dt(d.startdatum, 'nl')} begint`;
+      if (d.verouderd) {
+        return `POK versie ${d.versie} van ${bpv}, is verouderd: de gegevens van de plaatsing zijn daarna gewijzigd. Maak een nieuwe versie met 'bpv pok generate' en laat die tekenen door ${parties(d.vereist, 'nl')}.`;
+      }
       return d.versie === null
         ? `Er is nog geen POK voor ${bpv}: maak hem met 'bpv pok generate' en laat hem tekenen door ${parties(d.vereist, 'nl')}.`
         : `POK versie ${d.versie} van ${bpv}, mist nog de handtekening van ${parties(d.ontbrekend, 'nl')}: verzamel de handtekeningen en registreer ze met 'bpv pok sign'.`;
     },
     en: (d) => {
       const bpv = d.gestart ? `this BPV, which started on ${d.startdatum}` : `this BPV, which starts on ${d.startdatum}`;
+      if (d.verouderd) {
+        return `POK version ${d.versie} of ${bpv}, is outdated: the placement's data changed since. Create a new version with 'bpv pok generate' and have it signed by ${parties(d.vereist, 'en')}.`;
+      }
       return d.versie === null
         ? `There is no POK yet for ${bpv}: create it with 'bpv pok generate' and have it signed by ${parties(d.vereist, 'en')}.`
         : `POK version ${d.versie} of ${bpv}, still lacks the signature of ${parties(d.ontbrekend, 'en')}: collect the signatures and record them with 'bpv pok sign'.`;

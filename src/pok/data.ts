@@ -344,6 +344,21 @@ export function loadPokSources(db: Database.Database, plaatsingIds: readonly str
 }
 
 /**
+ * The placements (row ids) whose current POK holds other data than they have now: its
+ * signatures are for an agreement that no longer matches (SPEC §5), which the validator's
+ * pok-ongetekend reports. Only placements with a POK are read.
+ */
+export function outdatedPoks(db: Database.Database): Set<number> {
+  const latest = db.prepare(
+    `SELECT v.placement_id, p.plaatsing_id, v.data_hash FROM pok_versions v JOIN placements p ON p.id = v.placement_id
+      WHERE v.version = (SELECT max(version) FROM pok_versions w WHERE w.placement_id = v.placement_id)`,
+  ).raw(true).all() as [number, string, string][];
+  if (!latest.length) return new Set();
+  const now = new Map(loadPokSources(db, latest.map((r) => r[1])).map((s) => [s.id, pokDataHash(s.data)]));
+  return new Set(latest.filter(([id, , hash]) => now.get(id) !== hash).map(([id]) => id));
+}
+
+/**
  * SPEC §4 niet-erkend / §5: with any recognitions imported, the company needs one for
  * (kvk, the vestigingsnummer when the recognition names one, crebo) that covers the start date.
  * Returns null when no recognitions were imported (nothing to check against).

@@ -2,6 +2,7 @@
 // whatever the number of placements. The timesheets come in one ordered pass (placement, date)
 // and are dealt out to their placement as they stream by; nothing is queried per placement.
 
+import { outdatedPoks } from '../pok/data.js';
 import type Database from 'better-sqlite3';
 import { getSettings } from '../db/settings.js';
 import { SOORTEN, STATUSES, type EndReason, type Holiday, type IsoDate, type Leerweg } from '../domain/types.js';
@@ -114,10 +115,11 @@ function fullName(r: PlacementRow): string {
 
 function loadPoks(db: Database.Database): Map<number, PokState> {
   const poks = new Map<number, PokState>();
+  const outdated = outdatedPoks(db);
   const rows = db.prepare(POK_SQL).raw(true).iterate() as IterableIterator<[number, number, PokParty | null, string | null]>;
   for (const [placementId, version, party, signedOn] of rows) {
     let pok = poks.get(placementId);
-    if (pok === undefined) poks.set(placementId, (pok = { version, signed: {} }));
+    if (pok === undefined) poks.set(placementId, (pok = { version, signed: {}, outdated: outdated.has(placementId) }));
     if (party !== null && signedOn !== null) pok.signed[party] = signedOn;
   }
   return poks;

@@ -14,6 +14,8 @@ export interface PokState {
   version: number | null;
   /** party → date signed, for the current version only */
   signed: Partial<Record<PokParty, IsoDate>>;
+  /** the placement's data changed since the current version was generated */
+  outdated?: boolean;
 }
 
 /** What the rules need to know about one placement. */

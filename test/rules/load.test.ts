@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../../src/db/migrations.js';
 import { UsageError } from '../../src/errors.js';
 import { runRules } from '../../src/rules/engine.js';
 import { LOAD_SQL, loadValidationInput, validateDatabase } from '../../src/rules/load.js';
+import { loadPokSources, pokDataHash } from '../../src/pok/data.js';
 
 let db: Database.Database;
 
@@ -37,6 +38,8 @@ function seed(): void {
   ts.run(1, '2026-11-02', 'ziek', 0, 'goedgekeurd', '2026-11-09');
   // P-1: one concept day long past.
   ts.run(2, '2026-10-05', 'gewerkt', 8, 'concept', null);
+  // P-2's current POK holds its data as it is now (else it would be outdated)
+  db.prepare('UPDATE pok_versions SET data_hash = ? WHERE placement_id = 1 AND version = 2').run(pokDataHash(loadPokSources(db, ['P-2'])[0]!.data));
 }
 
 beforeEach(() => {
@@ -105,7 +108,13 @@ describe('validateDatabase', () => {
       ['P-2', 'max-uren-dag', 'error', '2026-11-05'],
     ]);
     const pok = result.findings.find((f) => f.placement === 'P-2' && f.rule === 'pok-ongetekend')!;
-    expect(pok.details).toMatchObject({ versie: 2, ontbrekend: ['ouder'] });
+    expect(pok.details).toMatchObject({ versie: 2, ontbrekend: ['ouder'], verouderd: false });
+    // the placement's data changed since version 2: its signatures no longer count
+    db.prepare("UPDATE placements SET uren_totaal = 680 WHERE plaatsing_id = 'P-2'").run();
+    const later = validateDatabase(db, { asOf: '2026-11-24', lang: 'nl', holidays }).findings.find((f) => f.placement === 'P-2' && f.rule === 'pok-ongetekend')!;
+    expect(later.details).toMatchObject({ versie: 2, ontbrekend: ['student', 'leerbedrijf', 'school', 'ouder'], verouderd: true });
+    expect(later.message).toContain('is verouderd');
+    db.prepare("UPDATE placements SET uren_totaal = 640 WHERE plaatsing_id = 'P-2'").run();
     expect(result.notes).toEqual([
       '1 plaatsing heeft geen geboortedatum (P-1): de leeftijdsregels behandelen de student als volwassene. Vul de geboortedatum aan met een import van plaatsingen.',
     ]);

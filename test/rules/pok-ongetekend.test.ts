@@ -19,8 +19,17 @@ describe('pok-ongetekend', () => {
           ontbrekend: ['school'],
           gestart: true,
           startdatum: '2026-09-01',
+          verouderd: false,
         },
       },
+    ]);
+  });
+
+  it('fires for a fully signed POK whose data changed since: every party signs the new version', () => {
+    const p = placement({ pok: { version: 3, signed: signedByAll, outdated: true } });
+    const found = hits(pokOngetekend, p, { asOf: '2026-09-01' });
+    expect(found.map((h) => h.details)).toEqual([
+      { versie: 3, vereist: ['student', 'leerbedrijf', 'school'], ontbrekend: ['student', 'leerbedrijf', 'school'], gestart: true, startdatum: '2026-09-01', verouderd: true },
     ]);
   });
 
