@@ -172,6 +172,13 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(oct.find((p) => p.placement === 'P-1013').actions).toEqual([expect.stringMatching(/^Uren goedkeuren van week 42 en 43 \(2026-W42, 2026-W43\)/)]);
     const nov = report('2026-11').flatMap((r) => r.placements);
     expect(nov.find((p) => p.placement === 'P-1018').actions).toEqual([expect.stringMatching(/^Correctie open in week 45/)]);
+    // October's weeks still waiting are still to do in November (they were never approved)
+    expect(nov.find((p) => p.placement === 'P-1013').actions[0]).toMatch(/^Uren goedkeuren van week 42 en 43 \(2026-W42, 2026-W43\)/);
+    // the same from the report of one praktijkopleider (its own query)
+    const po = nov.find((p) => p.placement === 'P-1013');
+    const one = report('2026-11', base, ['--praktijkopleider', bpvJson(['placements', 'show', 'P-1013', '--json'], { cwd: base }).email_praktijkopleider])
+      .flatMap((r) => r.placements).find((p: any) => p.placement === 'P-1013');
+    expect(one.actions).toEqual(po.actions);
     // P-1007 ends on 18 December: within 30 days after the month
     expect(nov.find((p) => p.placement === 'P-1007').actions).toEqual(['Eindbeoordeling plannen: de BPV eindigt op 18-12-2026']);
     // P-1032 ended on 9 October; in October that is this month's end of the BPV

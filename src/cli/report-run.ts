@@ -69,7 +69,7 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
       // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
       // the POK module's passes over every placement.
       ...(f.format === 'csv'
-        ? { pok: false as const }
+        ? { pok: false as const, openBefore: false }
         : {
             findings: (ids: string[]) => {
               if (pos.length && ids.length === 0) return [];

@@ -7,12 +7,12 @@ import type { Db } from '../db/open.js';
 import { SOORTEN, type Finding, type IsoDate } from '../domain/types.js';
 import { fmtDate, lang, type Lang } from '../i18n/lang.js';
 import { reportMsg } from '../i18n/report.js';
-import { isoWeekOfMonday, mondayOf, toDay, toIso } from '../rules/dates.js';
+import { isoWeek, isoWeekOfMonday, mondayOf, toDay, toIso } from '../rules/dates.js';
 import { UNITS_PER_HOUR, toUnits } from '../rules/hours.js';
 import type { ReportMonth } from './month.js';
 import { WEEK_STATUSES, type Hours, type PoReport, type ReportPlacement, type ReportWeek, type WeekStatus } from './model.js';
 import { pokLookup as defaultPokLookup, type PokLookup } from './pok.js';
-import { MONTH_ROW, companyNames, personNames, readHours, readPlacements, type PlacementRow, type ReportHours } from './queries.js';
+import { MONTH_ROW, companyNames, personNames, readHours, readOpenBefore, readPlacements, type PlacementRow, type ReportHours } from './queries.js';
 
 export interface MonthlyOptions {
   month: ReportMonth;
@@ -39,7 +39,19 @@ export interface MonthlyOptions {
   announce?: (emails: readonly string[]) => void;
   /** the language of the actions; default the run's (--lang) */
   lang?: Lang;
+  /**
+   * Whether the actions name weeks before the month still waiting for approval or a correction
+   * (default true): a week submitted in October and never approved is still to do in November.
+   * The CSV, which has no actions, skips reading them.
+   */
+  openBefore?: boolean;
 }
+
+/** per placement row id: weeks before the month still open, by what they wait for */
+type OpenWeeks = Map<number, { waiting: Set<string>; corrections: Set<string> }>;
+
+/** How many days after the effective end hours can still be approved (rule akkoord-verlopen). */
+const APPROVAL_DAYS = 30;
 
 /** How many days after the month's last day an ending BPV asks for the final assessment. */
 const FINAL_ASSESSMENT_DAYS = 30;
@@ -146,11 +158,16 @@ function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursI
   return { weeks, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
 }
 
-function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: ReportMonth, asOf: IsoDate, l: Lang): string[] {
+function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: ReportMonth, asOf: IsoDate, l: Lang, open: OpenWeeks): string[] {
   const m = reportMsg(l);
   const actions: string[] = [];
-  const waiting = weeks.filter((w) => w.status === 'wacht-op-akkoord').map((w) => w.week);
-  const corrections = weeks.filter((w) => w.status === 'correctie').map((w) => w.week);
+  // Earlier weeks too, while their hours can still be approved. A week that began before the
+  // month is named once: its days inside the month are in `weeks`, the others come from `open`.
+  const before = toDay(asOf) <= toDay(p.eind) + APPROVAL_DAYS ? open.get(p.id) : undefined;
+  const all = (status: WeekStatus, earlier: Set<string> | undefined) =>
+    [...new Set([...(earlier ?? []), ...weeks.filter((w) => w.status === status).map((w) => w.week)])].sort();
+  const waiting = all('wacht-op-akkoord', before?.waiting);
+  const corrections = all('correctie', before?.corrections);
   if (waiting.length) actions.push(m.actApprove(waiting));
   if (corrections.length) actions.push(m.actCorrection(corrections));
   // the period overlaps the month, so the end is never before its first day
@@ -177,6 +194,7 @@ function placementReport(
   pok: PokLookup | null,
   findings: readonly Finding[],
   l: Lang,
+  open: OpenWeeks,
 ): ReportPlacement {
   const { weeks, totals } = weeksOf(p, row, month, index);
   const approved = index.approved(row);
@@ -202,7 +220,7 @@ function placementReport(
     uren_totaal: p.uren_totaal,
     percentage: percentage(approved, p.uren_totaal),
     findings: [...findings],
-    actions: actionsFor(p, weeks, month, asOf, l),
+    actions: actionsFor(p, weeks, month, asOf, l, open),
   };
 }
 
@@ -259,6 +277,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
         names: personNames(db, emails),
         companies: companyNames(db, [...new Set(rows.map((r) => r.company_id))]),
         hours: hours ? readHours(db, opts.month, requested) : null,
+        open: opts.openBefore === false ? [] : readOpenBefore(db, opts.month, requested),
       };
     } finally {
       if (own) db.exec('COMMIT');
@@ -273,6 +292,12 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
     data = hours !== null && dataVersion() === version ? { ...data, hours } : read(true);
   }
   const { rows, rowOf, emails, names, companies } = data;
+  const open: OpenWeeks = new Map();
+  for (const [id, datum, status] of data.open) {
+    let o = open.get(id);
+    if (!o) open.set(id, (o = { waiting: new Set(), corrections: new Set() }));
+    (status === 'ingediend' ? o.waiting : o.corrections).add(isoWeek(toDay(datum)));
+  }
   const ids = rows.map((r) => r.plaatsing_id);
   const index = new HoursIndex(rowOf, data.hours!);
   const pok = opts.pok === false ? null : (opts.pok ?? defaultPokLookup)(db, ids);
@@ -287,7 +312,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
       for (; i < rows.length && rows[i]!.po_email === email; i++) {
         const r = rows[i]!;
         const leerbedrijf = companies.get(r.company_id) ?? '';
-        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, index, pok, findings.get(r.plaatsing_id) ?? [], l));
+        report.placements.push(placementReport(r, i, leerbedrijf, month, asOf, index, pok, findings.get(r.plaatsing_id) ?? [], l, open));
         if (!report.leerbedrijven.includes(leerbedrijf)) report.leerbedrijven.push(leerbedrijf);
       }
       report.leerbedrijven.sort(collator.compare);

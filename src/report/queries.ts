@@ -195,6 +195,23 @@ export function readHours(db: Db, month: ReportMonth, pos: readonly string[] | n
   return { month: readMonthHours(db, month, pos), before: readApprovedBefore(db, month, pos) };
 }
 
+// Entries before the month, inside the period, that still ask the praktijkopleider something:
+// submitted and waiting for approval, or sent back for correction. Few rows; the status is in
+// no index, so every praktijkopleider's report reads the table once more (not the CSV's, which
+// has no actions).
+const OPEN_BEFORE_COLUMNS = `SELECT t.placement_id, t.datum, t.status`;
+const OPEN_BEFORE = `t.datum < :first AND t.status IN ('ingediend', 'correctie') AND t.datum >= p.startdatum
+     AND t.datum <= ifnull(p.beeindigd_op, p.einddatum) AND p.startdatum <= :last AND ifnull(p.beeindigd_op, p.einddatum) >= :first`;
+const OPEN_BEFORE_SQL = {
+  all: `${OPEN_BEFORE_COLUMNS} FROM timesheets t JOIN placements p ON p.id = t.placement_id WHERE ${OPEN_BEFORE}`,
+  of: `${OPEN_BEFORE_COLUMNS} FROM placements p JOIN timesheets t ON t.placement_id = p.id WHERE ${IN_POS} AND ${OPEN_BEFORE}`,
+} as const;
+
+/** Entries dated before the month that wait for approval or a correction: [placement row id, datum, status]. */
+export function readOpenBefore(db: Db, month: ReportMonth, pos: readonly string[] | null): [number, string, 'ingediend' | 'correctie'][] {
+  return db.prepare(pos === null ? OPEN_BEFORE_SQL.all : OPEN_BEFORE_SQL.of).raw(true).all(params(month, pos)) as [number, string, 'ingediend' | 'correctie'][];
+}
+
 /** e-mail → name of these persons. */
 export function personNames(db: Db, emails: readonly string[]): Map<string, string> {
   const rows = db.prepare('SELECT email, naam FROM persons WHERE email IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(emails));
