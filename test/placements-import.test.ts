@@ -282,6 +282,12 @@ describe('bpv import placements', () => {
     fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': '', 'Uren totaal': '700' })]));
     expect(JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 0, updated: 1 });
     expect(bpvJson(['placements', 'show', p.plaatsing_id, '--json'], { cwd: dir }).uren_totaal).toBe(700);
+    // the same placement twice without an id: the error names the columns of that key, not plaatsing_id
+    fs.writeFileSync(path.join(dir, 'c.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': '' }), row({ 'Plaatsing ID': '', 'Uren totaal': '710' })]));
+    const twice = JSON.parse(bpv(['import', 'placements', 'c.csv', '--json'], { cwd: dir }).stdout);
+    expect(twice.errors).toEqual([expect.objectContaining({
+      line: 4, column: 'studentnummer', message: 'deze combinatie van studentnummer, kvk en startdatum komt al voor op regel 2; deze regel is overgeslagen',
+    })]);
   });
 
   it('a missing date of birth is a warning per row; a missing column is said once for the file', () => {

@@ -95,6 +95,8 @@ const nl = {
   tooManyFields: (n: number, expected: number, d: string) =>
     `${n} velden, de kopregel heeft er ${expected}; staat er een ${d === '\t' ? 'tab' : d} in een waarde zonder aanhalingstekens?`,
   duplicateKey: (earlier: number) => `komt al voor op regel ${earlier}; deze regel is overgeslagen`,
+  duplicateKeyOf: (columns: readonly string[], earlier: number) =>
+    `deze combinatie van ${columns.slice(0, -1).join(', ')} en ${columns.at(-1)} komt al voor op regel ${earlier}; deze regel is overgeslagen`,
   rowError: (line: number, column: string, message: string) => `regel ${line}, kolom ${column}: ${message}`,
   rowWarning: (line: number, column: string, message: string) => `regel ${line}, kolom ${column}: ${message}`,
   // import summary
@@ -278,6 +280,7 @@ const en: Messages = {
   wholeRow: () => `(row)`,
   tooManyFields: (n, expected, d) => `${n} fields, the header has ${expected}; is there an unquoted ${d === '\t' ? 'tab' : d} in a value?`,
   duplicateKey: (earlier) => `already occurs on line ${earlier}; this row was skipped`,
+  duplicateKeyOf: (columns, earlier) => `this combination of ${columns.slice(0, -1).join(', ')} and ${columns.at(-1)} already occurs on line ${earlier}; this row was skipped`,
   rowError: (line, column, message) => `line ${line}, column ${column}: ${message}`,
   rowWarning: (line, column, message) => `line ${line}, column ${column}: ${message}`,
   summaryLine: (s) => `${s.read} rows read: ${s.inserted} new, ${s.updated} changed, ${s.unchanged} unchanged, ${s.rejected} rejected`,

@@ -328,6 +328,8 @@ export const placementsImport: ImportKind<PlacementRow> = {
   kind: 'placements',
   columns: PLACEMENT_COLUMNS,
   keyColumn: 'plaatsing_id',
+  // without an id a placement is its student, company and start (SPEC §2)
+  keyColumnsOf: (row) => (row.plaatsing_id === null ? ['studentnummer', 'kvk', 'startdatum'] : undefined),
   columnWarnings: (has) => (has('geboortedatum') ? [] : [{ column: 'geboortedatum', message: msg().noBirthDateColumn() }]),
   parse: parsePlacementRow,
   codec: placementCodec,

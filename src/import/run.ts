@@ -49,6 +49,8 @@ export interface ImportKind<R> {
   columns: readonly ColumnSpec[];
   /** the column a duplicate-key error names */
   keyColumn: string;
+  /** a row whose key is made of other columns (no plaatsing_id): the columns it is made of, the first one blamed */
+  keyColumnsOf?(row: R): readonly string[] | undefined;
   /** groups of optional columns of which the file must have at least one */
   requireOneOf?: readonly (readonly string[])[];
   /** warnings about the file's columns, said once rather than on every row */
@@ -215,7 +217,11 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
       if (row !== undefined && ctx.errors.length === 0) key = writer.key(row, ctx);
       if (row !== undefined && key !== undefined && ctx.errors.length === 0) {
         const earlier = seen.get(key);
-        if (earlier !== undefined) ctx.error(kind.keyColumn, msg().duplicateKey(earlier));
+        if (earlier !== undefined) {
+          const columns = kind.keyColumnsOf?.(row);
+          if (columns) ctx.error(columns[0]!, msg().duplicateKeyOf(columns, earlier));
+          else ctx.error(kind.keyColumn, msg().duplicateKey(earlier));
+        }
       }
       if (row === undefined || ctx.errors.length) {
         summary.rejected++;
