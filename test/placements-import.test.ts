@@ -282,6 +282,13 @@ describe('bpv import placements', () => {
     fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': '', 'Uren totaal': '700' })]));
     expect(JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 0, updated: 1 });
     expect(bpvJson(['placements', 'show', p.plaatsing_id, '--json'], { cwd: dir }).uren_totaal).toBe(700);
+    // the source starts giving ids: the placement takes the source's id, not a second placement
+    fs.writeFileSync(path.join(dir, 'd.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': 'X-888', 'Uren totaal': '700' })]));
+    expect(JSON.parse(bpv(['import', 'placements', 'd.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 0, updated: 1 });
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: dir }).map((x: any) => x.plaatsing_id)).toEqual(['X-888']);
+    const renamed = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT old_value, new_value FROM audit_changes WHERE field = 'plaatsing_id'").all());
+    expect(renamed).toEqual([{ old_value: p.plaatsing_id, new_value: 'X-888' }]);
+    expect(JSON.parse(bpv(['import', 'placements', 'd.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     // the same placement twice without an id: the error names the columns of that key, not plaatsing_id
     fs.writeFileSync(path.join(dir, 'c.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': '' }), row({ 'Plaatsing ID': '', 'Uren totaal': '710' })]));
     const twice = JSON.parse(bpv(['import', 'placements', 'c.csv', '--json'], { cwd: dir }).stdout);

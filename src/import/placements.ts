@@ -198,6 +198,16 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
   );
   const batch = new BatchInserter(db, 'placements', ['plaatsing_id', 'assigned_id', ...PLACEMENT_FIELDS], 'plaatsing_id');
   const idTaken = db.prepare('SELECT 1 FROM placements WHERE plaatsing_id = ?');
+  // Placements that got an id from bpv because their source had none, by their natural key: a
+  // source that starts giving ids names them with its own (else each became a second placement,
+  // and timesheets by studentnummer then found two). Few or none: read once.
+  const naturalKey = (studentnummer: string, kvk: string, startdatum: string) => `${studentnummer}\u0000${kvk}\u0000${startdatum}`;
+  const assigned = new Map<string, string>();
+  for (const [id, nr, kvk, start] of db.prepare(
+    'SELECT p.plaatsing_id, p.studentnummer, c.kvk, p.startdatum FROM placements p JOIN companies c ON c.id = p.company_id WHERE p.assigned_id = 1',
+  ).raw(true).iterate() as IterableIterator<[string, string, string, string]>) assigned.set(naturalKey(nr, kvk, start), id);
+  const assignedFor = (row: PlacementRow) => (assigned.size && row.plaatsing_id ? assigned.get(naturalKey(row.studentnummer, row.company.kvk, row.startdatum)) : undefined);
+  const adopt = db.prepare('UPDATE placements SET plaatsing_id = ?, assigned_id = 0 WHERE plaatsing_id = ?');
   const studentOf = db.prepare('SELECT studentnummer FROM placements WHERE plaatsing_id = ?').pluck();
   const nextId = db.prepare('SELECT ifnull(max(id), 0) + 1 AS n FROM placements');
   // Constraints across tables are checked at commit: shared records are settled at the end.
@@ -248,9 +258,17 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
   /** Insert when new, else compare and update: the careful path for one row. */
   const upsert = (row: PlacementRow, ctx: RowContext, values: Value[]): WriteOutcome => {
     // looked up first: on this path most rows are there (a re-import)
-    const existing = (row.plaatsing_id
+    let existing = (row.plaatsing_id
       ? byId.get(row.plaatsing_id)
       : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
+    const adopted: FieldChange[] = [];
+    const earlierId = existing ? undefined : assignedFor(row);
+    if (earlierId !== undefined) {
+      adopt.run(row.plaatsing_id, earlierId);
+      assigned.delete(naturalKey(row.studentnummer, row.company.kvk, row.startdatum));
+      adopted.push({ entity: 'plaatsing', key: row.plaatsing_id!, field: 'plaatsing_id', old: earlierId, new: row.plaatsing_id! });
+      existing = byId.get(row.plaatsing_id) as PlacementFields & { id: number; plaatsing_id: string };
+    }
     if (!existing && row.plaatsing_id) {
       insert.run(row.plaatsing_id, 0, ...values);
       return { status: 'inserted' };
@@ -262,12 +280,14 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
       return { status: 'inserted' };
     }
     const changed = PLACEMENT_FIELDS.flatMap((f, i) => (given[i] && existing[f] !== values[i] ? [i] : []));
-    if (!changed.length) {
+    if (!changed.length && !adopted.length) {
       unchangedLines.add(ctx.line);
       return { status: 'unchanged' };
     }
-    db.prepare(`UPDATE placements SET ${changed.map((i) => `${PLACEMENT_FIELDS[i]} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((i) => values[i]), existing.id);
-    const changes: FieldChange[] = changed.map((i) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: PLACEMENT_FIELDS[i]!, old: existing[PLACEMENT_FIELDS[i]!], new: values[i]! }));
+    if (changed.length) {
+      db.prepare(`UPDATE placements SET ${changed.map((i) => `${PLACEMENT_FIELDS[i]} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((i) => values[i]), existing.id);
+    }
+    const changes: FieldChange[] = adopted.concat(changed.map((i) => ({ entity: 'plaatsing', key: existing.plaatsing_id, field: PLACEMENT_FIELDS[i]!, old: existing[PLACEMENT_FIELDS[i]!], new: values[i]! })));
     updatedLines.add(ctx.line);
     return { status: 'updated', changes };
   };
@@ -293,7 +313,7 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
       // all new, each with its own id: the common case of a first import, one statement for the
       // batch. A re-import's rows are there: after a batch that was not all new, rows go one by
       // one until one is again (trying each batch first was 0.94 s of 100,000 such rows).
-      if (lastAllNew && items.every(({ row }) => row.plaatsing_id)) {
+      if (lastAllNew && items.every(({ row }) => row.plaatsing_id && assignedFor(row) === undefined)) {
         const args: Value[] = [];
         items.forEach(({ row }, i) => args.push(row.plaatsing_id, 0, ...all[i]!));
         if (batch.insertAllNew(items.length, args)) return items.map(() => ({ status: 'inserted' as const }));
