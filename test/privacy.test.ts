@@ -30,6 +30,7 @@ describe('bpv student export | purge', () => {
       ['hours approve', 'Goedkeurder Zeldzaamnaam'], ['hours correct', 'Xylofoonia loog over uren'], ['placements end', 'Geheime eindnotitie'],
     ]);
     expect(exp.student).toMatchObject({ studentnummer: '111', voornaam: 'Xylofoonia' });
+    expect(Object.keys(exp.student)).toEqual(['studentnummer', 'voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email_student']);
     expect(exp.placements.map((p: any) => p.plaatsing_id)).toEqual(['OUD']);
     expect(exp.timesheets).toHaveLength(1);
     expect(exp.audit_changes.some((c: any) => c.new_value === 'Vergeetmij-Anders')).toBe(true);

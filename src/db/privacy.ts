@@ -9,7 +9,10 @@ import { todayIso } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 
 export function exportStudent(db: Db, studentnummer: string): Record<string, unknown> {
-  const student = db.prepare('SELECT * FROM students WHERE studentnummer = ?').get(studentnummer);
+  // the student's columns under the names an import and `placements --json` give them (SPEC §2)
+  const student = db.prepare(
+    'SELECT studentnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, email AS email_student FROM students WHERE studentnummer = ?',
+  ).get(studentnummer);
   if (!student) throw new UsageError(msg().studentNotFound(studentnummer));
   const placements = listPlacements(db).filter((p) => p.studentnummer === studentnummer);
   const ids = placements.map((p) => p.plaatsing_id);
