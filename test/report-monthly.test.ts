@@ -182,7 +182,12 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     // P-1007 ends on 18 December: within 30 days after the month
     expect(nov.find((p) => p.placement === 'P-1007').actions).toEqual(['Eindbeoordeling plannen: de BPV eindigt op 18-12-2026']);
     // P-1032 ended on 9 October; in October that is this month's end of the BPV
-    expect(oct.find((p) => p.placement === 'P-1032').actions).toContain('Eindbeoordeling plannen: de BPV eindigde op 09-10-2026');
+    // its week 41 still waits, but on 24 November (more than 30 days after the end) it can no longer
+    // be approved: no action to approve it (the akkoord-verlopen finding says why)
+    expect(oct.find((p) => p.placement === 'P-1032').actions).toEqual(['Eindbeoordeling plannen: de BPV eindigde op 09-10-2026']);
+    const early = bpvJson(['report', 'monthly', '--month', '2026-10', '--as-of', '2026-10-20', '--format', 'json'], { cwd: base })
+      .flatMap((r: any) => r.placements).find((p: any) => p.placement === 'P-1032');
+    expect(early.actions[0]).toMatch(/^Uren goedkeuren van week 41/);
     expect(nov.find((p) => p.placement === 'P-1032')).toBeUndefined();
     const en = bpvJson(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', 'json', '--lang', 'en'], { cwd: base })
       .flatMap((r: any) => r.placements).find((p: any) => p.placement === 'P-1007');

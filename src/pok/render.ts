@@ -583,8 +583,12 @@ function signatures(w: Writer, data: PokData, opts: RenderOptions): void {
     w.font('regular', SIZE.label, COLOR.muted);
     w.fixed(label, fx, fy);
     if (value) {
-      w.font('regular', SIZE.body, COLOR.ink);
-      w.fixed(value, fx, fy + h - 16, { width: fw, ellipsis: true });
+      // one line on the rule, whatever the name's length: wrapped, a double-barrelled name ran
+      // over the Plaats and Datum fields below, on the page people sign. Made smaller to fit,
+      // down to what stays readable, then cut with an ellipsis.
+      const { size } = fitted(w, { text: value, fit: true }, fw);
+      w.font('regular', size!, COLOR.ink);
+      w.fixed(value, fx, fy + h - 16 + (SIZE.body - size!), { width: fw, height: w.lineHeight(size!), ellipsis: true });
     }
     w.rule(fy + h - 4, '#8a97a8', 0.6, fx, fw);
   };

@@ -161,11 +161,14 @@ function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursI
 function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: ReportMonth, asOf: IsoDate, l: Lang, open: OpenWeeks): string[] {
   const m = reportMsg(l);
   const actions: string[] = [];
-  // Earlier weeks too, while their hours can still be approved. A week that began before the
-  // month is named once: its days inside the month are in `weeks`, the others come from `open`.
-  const before = toDay(asOf) <= toDay(p.eind) + APPROVAL_DAYS ? open.get(p.id) : undefined;
+  // Only while the hours can still be approved: after that the report would send the
+  // praktijkopleider to do what `hours approve` refuses (the akkoord-verlopen finding says so).
+  // Earlier weeks too; a week that began before the month is named once: its days inside the
+  // month are in `weeks`, the others come from `open`.
+  const approvable = toDay(asOf) <= toDay(p.eind) + APPROVAL_DAYS;
+  const before = open.get(p.id);
   const all = (status: WeekStatus, earlier: Set<string> | undefined) =>
-    [...new Set([...(earlier ?? []), ...weeks.filter((w) => w.status === status).map((w) => w.week)])].sort();
+    approvable ? [...new Set([...(earlier ?? []), ...weeks.filter((w) => w.status === status).map((w) => w.week)])].sort() : [];
   const waiting = all('wacht-op-akkoord', before?.waiting);
   const corrections = all('correctie', before?.corrections);
   if (waiting.length) actions.push(m.actApprove(waiting));
