@@ -44,6 +44,15 @@ describe('bpv import timesheets', () => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
   });
 
+  it('a row by studentnummer after a BPV broken off goes to the next placement', () => {
+    const dir = setup({ 'dec.csv': utf8Csv([['studentnummer', 'datum', 'uren'], ['200', '2026-12-07', '8']]) });
+    // P-2 and P-3 overlap in December: two placements that day, refused
+    expect(bpv(['import', 'timesheets', 'dec.csv'], { cwd: dir }).code).toBe(1);
+    expect(bpv(['placements', 'end', 'P-2', '--date', '2026-11-30', '--reason', 'overmacht'], { cwd: dir }).code).toBe(0);
+    expect(JSON.parse(bpv(['import', 'timesheets', 'dec.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir }).map((e: any) => e.plaatsing_id)).toEqual(['P-3']);
+  });
+
   it('names each kind of bad row at its line and column', () => {
     const dir = setup({
       'fout.csv': utf8Csv([

@@ -86,6 +86,7 @@ interface Candidate {
   plaatsing_id: string;
   studentnummer: string;
   startdatum: string;
+  /** the effective end */
   einddatum: string;
 }
 
@@ -99,7 +100,9 @@ function timesheetWriter(db: Db, { has }: LoadHint): KindWriter<TimesheetRow> {
   const absent = FIELDS.filter((f) => f !== 'uren' && !has(f));
   // Each placement the file names is looked up once, when first named: reading all of them up
   // front cost half a second on a database of 100,000 placements, whatever the file's size.
-  const COLUMNS = 'SELECT id, plaatsing_id, studentnummer, startdatum, einddatum FROM placements';
+  // a row by studentnummer goes to the placement whose period holds its date, up to the
+  // effective end: after a BPV broken off, the student's next placement (SPEC §4)
+  const COLUMNS = 'SELECT id, plaatsing_id, studentnummer, startdatum, ifnull(beeindigd_op, einddatum) AS einddatum FROM placements';
   const byIdQuery = db.prepare(`${COLUMNS} WHERE plaatsing_id = ?`);
   const byStudentQuery = db.prepare(`${COLUMNS} WHERE studentnummer = ? ORDER BY startdatum`);
   const byPlaatsingId = new Map<string, Candidate | null>();
