@@ -65,6 +65,13 @@ describe('bpv validate', () => {
     const po = bpv(['validate', ...AS_OF, '--praktijkopleider', 'niemand@x.nl'], { cwd: base });
     expect([po.code, po.stdout]).toEqual([2, '']);
     expect(po.stderr).toContain('"niemand@x.nl" is geen praktijkopleider van een plaatsing');
+    // a placement of another praktijkopleider: no findings would read as "none"
+    const p1 = bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: base });
+    const other = bpvJson(['placements', 'list', '--json'], { cwd: base }).find((p: any) => p.email_praktijkopleider !== p1.email_praktijkopleider).email_praktijkopleider;
+    const mixed = bpv(['validate', ...AS_OF, '--placement', 'P-1001', '--praktijkopleider', other], { cwd: base });
+    expect([mixed.code, mixed.stdout]).toEqual([2, '']);
+    expect(mixed.stderr).toContain(`P-1001 is geen plaatsing van praktijkopleider ${other}`);
+    expect(bpv(['validate', ...AS_OF, '--placement', 'P-1001', '--praktijkopleider', p1.email_praktijkopleider], { cwd: base }).code).toBeLessThanOrEqual(1);
     const list = bpv(['placements', 'list', '--praktijkopleider', 'niemand@x.nl', '--json'], { cwd: base });
     expect([list.code, list.stdout]).toEqual([2, '']);
     expect(list.stderr).toContain('"niemand@x.nl" is geen praktijkopleider van een plaatsing');
@@ -93,6 +100,13 @@ describe('bpv validate', () => {
     expect(r.stdout).toContain('max-uren-dag;error;P-1001;2198412;14-10-2026;;');
     const rfc = bpv(['validate', ...AS_OF, '--format', 'csv', '--rule', 'max-uren-dag', '--csv-dialect', 'rfc4180'], { cwd: base });
     expect(rfc.stdout).toContain('max-uren-dag,error,P-1001,2198412,2026-10-14,,');
+    // the rules that could not run are said beside the CSV, which has no place for them
+    const dir = tempDir();
+    expect(bpv(['import', 'placements', path.join(FIXTURES, 'plaatsingen.csv')], { cwd: dir }).code).toBe(0);
+    const bare = bpv(['validate', ...AS_OF, '--format', 'csv', '--fail-on', 'never'], { cwd: dir });
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toContain('Regel schoolvakantie is overgeslagen');
+    expect(bare.stdout).not.toContain('overgeslagen');
   });
 
   it('the table is for people: grouped by placement with the student name', () => {

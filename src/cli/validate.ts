@@ -27,7 +27,7 @@ export function registerValidate(program: Command, cli: Cli): void {
     .addOption(new Option('--fail-on <ernst>', 'exit 1 vanaf deze ernst').choices(['error', 'warning', 'never']).default('error'))
     .addOption(new Option('--csv-dialect <dialect>', 'excel (; en DD-MM-JJJJ) of rfc4180 (, en ISO)').choices(['excel', 'rfc4180']).default('excel'))
     .action(cli.run(async (o: ValidateFlags & { format: string; failOn: string; csvDialect: string }, cmd: Command) => {
-      const [{ runValidation }, { missingPlacementIds, placementNames, unknownPraktijkopleiders }, { ruleNote }, { reportMsg }] = await Promise.all([
+      const [{ runValidation }, { missingPlacementIds, placementNames, placementsNotOf, unknownPraktijkopleiders }, { ruleNote }, { reportMsg }] = await Promise.all([
         import('./validation.js'), import('../db/placements.js'), import('../i18n/rule-notes.js'), import('../i18n/report.js'),
       ]);
       const { result, names } = await withDb(cmd, false, (db) => {
@@ -36,10 +36,17 @@ export function registerValidate(program: Command, cli: Cli): void {
         if (missing.length) throw new UsageError(ruleNote.unknownPlacements(missing, lang()));
         const unknown = o.praktijkopleider ? unknownPraktijkopleiders(db, [o.praktijkopleider]) : [];
         if (unknown.length) throw new UsageError(reportMsg().unknownPo(unknown));
+        // both: a placement of another praktijkopleider gives no findings, which is not "none"
+        const others = o.placement?.length && o.praktijkopleider ? placementsNotOf(db, o.placement, o.praktijkopleider) : [];
+        if (others.length) throw new UsageError(msg().placementsNotOfPo(others, o.praktijkopleider!));
         return { result: runValidation(db, o), names: o.format === 'table' ? placementNames(db) : new Map<string, string>() };
       });
       if (o.format === 'json') cli.io.out(JSON.stringify(result));
-      else if (o.format === 'csv') process.stdout.write(findingsCsv(result.findings, o.csvDialect));
+      else if (o.format === 'csv') {
+        process.stdout.write(findingsCsv(result.findings, o.csvDialect));
+        // the CSV has no place for them: rules that did not run are said beside it, not lost
+        for (const n of result.notes) cli.io.err(`• ${n}`);
+      }
       else renderTable(cli.io, result, names);
       const s = result.summary;
       const failing = o.failOn === 'never' ? 0 : o.failOn === 'warning' ? s.error + s.warning : s.error;

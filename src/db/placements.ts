@@ -87,6 +87,15 @@ export function unknownPraktijkopleiders(db: Db, emails: readonly string[]): str
   return emails.filter((e) => known.get(e.trim().toLowerCase()) === undefined);
 }
 
+/** The ids of these placements whose praktijkopleider is not this one. */
+export function placementsNotOf(db: Db, ids: readonly string[], email: string): string[] {
+  const of = new Set(
+    db.prepare('SELECT plaatsing_id FROM placements WHERE plaatsing_id IN (SELECT value FROM json_each(?)) AND praktijkopleider_email = ?')
+      .pluck().all(JSON.stringify(ids), email.trim().toLowerCase()) as string[],
+  );
+  return ids.filter((id) => !of.has(id));
+}
+
 /** The ids of these that no placement has. */
 export function missingPlacementIds(db: Db, ids: readonly string[]): string[] {
   const found = new Set(

@@ -134,6 +134,8 @@ const nl = {
   importKindUnknown: (k: string) => `onbekende soort import: ${k}`,
   // placements
   placementNotFound: (id: string) => `plaatsing ${q(id)} bestaat niet`,
+  placementsNotOfPo: (ids: readonly string[], email: string) =>
+    `${ids.join(', ')} ${ids.length === 1 ? 'is geen plaatsing' : 'zijn geen plaatsingen'} van praktijkopleider ${email}; laat --placement of --praktijkopleider weg`,
   noPlacements: () => `Geen plaatsingen gevonden.`,
   badWeek: (w: string) => `${q(w)} is geen geldige ISO-week; schrijf bv. 2026-W47`,
   approvalTooLate: (id: string, end: string, last: string) =>
@@ -311,6 +313,7 @@ const en: Messages = {
   recognitionEndBeforeStart: (v, start) => `${q(v)} is before erkend_vanaf ${start}`,
   importKindUnknown: (k) => `unknown kind of import: ${k}`,
   placementNotFound: (id) => `placement ${q(id)} does not exist`,
+  placementsNotOfPo: (ids, email) => `${ids.join(', ')} ${ids.length === 1 ? 'is not a placement' : 'are not placements'} of praktijkopleider ${email}; leave out --placement or --praktijkopleider`,
   noPlacements: () => `No placements found.`,
   badWeek: (w) => `${q(w)} is not a valid ISO week; write e.g. 2026-W47`,
   approvalTooLate: (id, end, last) => `approval for ${id} is no longer possible: the placement ended on ${end}, approval was possible up to ${last} (rule akkoord-verlopen)`,
