@@ -135,6 +135,19 @@ describe('bpv import timesheets', () => {
     ]);
   });
 
+  it('a correction asked is not undone by an export that still has the entry as it was; a changed entry is the correction', () => {
+    const dir = setup({
+      'a.csv': utf8Csv([['plaatsing_id', 'datum', 'uren', 'status', 'ingediend_op'], ['P-1', '2026-09-07', '8', 'ingediend', '2026-09-11']]),
+      'b.csv': utf8Csv([['plaatsing_id', 'datum', 'uren', 'status', 'ingediend_op'], ['P-1', '2026-09-07', '7,5', 'ingediend', '2026-09-15']]),
+    });
+    bpv(['import', 'timesheets', 'a.csv'], { cwd: dir });
+    expect(bpv(['hours', 'correct', 'P-1', '--day', '2026-09-07', '--note', 'begintijd klopt niet'], { cwd: dir }).code).toBe(0);
+    expect(JSON.parse(bpv(['import', 'timesheets', 'a.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })[0]).toMatchObject({ uren: 8, status: 'correctie' });
+    expect(JSON.parse(bpv(['import', 'timesheets', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 1 });
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })[0]).toMatchObject({ uren: 7.5, status: 'ingediend', ingediend_op: '2026-09-15' });
+  });
+
   it('a file without an optional column leaves what it stored; other hours still replace the approval', () => {
     const dir = setup({
       'a.csv': utf8Csv([['plaatsing_id', 'datum', 'uren', 'werkzaamheden', 'status', 'ingediend_op'],
