@@ -444,7 +444,8 @@ function opleiding(w: Writer, data: PokData): void {
     ['Crebo, niveau en leerweg', `${o.crebo} · niveau ${o.niveau} · ${leerwegText(o.leerweg)}`],
     ['Periode', `${datumLang(data.periode.startdatum)} tot en met ${datumLang(data.periode.einddatum)}`],
     ['Omvang', `${getal(data.uren.totaal)} klokuren, gemiddeld ${getal(data.uren.per_week)} uur per week`],
-    ['Werken in schoolvakanties', data.vakantiewerk ? 'Ja, afgesproken' : 'Nee'],
+    // a BBL student is an employee: their holidays are the employment contract's (article on holidays)
+    ['Werken in schoolvakanties', data.opleiding.leerweg === 'BBL' ? 'Volgens de arbeidsovereenkomst' : data.vakantiewerk ? 'Ja, afgesproken' : 'Nee'],
   ]);
 }
 
