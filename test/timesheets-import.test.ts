@@ -53,6 +53,16 @@ describe('bpv import timesheets', () => {
     expect(bpvJson(['hours', 'list', '--json'], { cwd: dir }).map((e: any) => e.plaatsing_id)).toEqual(['P-3']);
   });
 
+  it('a studentnummer without the leading zeros Excel dropped is named with the one that is known', () => {
+    const dir = setup({
+      'p0.csv': utf8Csv([PLACEMENTS[0]!, ['P-0', '0042', 'Jet', 'Nul', '25491', '3', 'BOL', 'Zorg BV', '01234567', 'Jan', 'jan@zorg.nl', '2026-09-01', '2027-01-31', '640', '32']]),
+      'u.csv': utf8Csv([['studentnummer', 'datum', 'uren'], ['42', '2026-09-07', '8']]),
+    });
+    expect(bpv(['import', 'placements', 'p0.csv'], { cwd: dir }).code).toBe(0);
+    const r = JSON.parse(bpv(['import', 'timesheets', 'u.csv', '--json'], { cwd: dir }).stdout);
+    expect(r.errors[0].message).toContain('student 0042 is wel bekend: liet Excel de voorloopnullen weg?');
+  });
+
   it('names each kind of bad row at its line and column', () => {
     const dir = setup({
       'fout.csv': utf8Csv([

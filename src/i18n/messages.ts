@@ -125,6 +125,7 @@ const nl = {
     `plaatsing ${id} is van student ${actual}, niet van ${nr}; een plaatsing wisselt niet van student (uren en POK horen erbij): controleer plaatsing_id`,
   tsNoPlacement: (nr: string, datum: string, all: readonly string[]) =>
     `student ${nr} heeft op ${datum} geen plaatsing` + (all.length ? `; plaatsingen: ${all.join(', ')}` : ' (geen enkele plaatsing bekend)'),
+  leadingZerosMeant: (nr: string) => `; student ${nr} is wel bekend: liet Excel de voorloopnullen weg? Zet de kolom op 'Tekst' en voer het nummer opnieuw in`,
   tsSeveralPlacements: (nr: string, datum: string, hits: readonly string[]) =>
     `student ${nr} heeft op ${datum} meerdere plaatsingen: ${hits.join(', ')}; geef plaatsing_id op`,
   holidayEndBeforeBegin: (v: string, begin: string) => `${q(v)} ligt vóór begin ${begin}`,
@@ -307,6 +308,7 @@ const en: Messages = {
   placementOtherStudent: (id, actual, nr) =>
     `placement ${id} belongs to student ${actual}, not ${nr}; a placement does not change students (its hours and POK belong to it): check plaatsing_id`,
   tsNoPlacement: (nr, datum, all) => `student ${nr} has no placement on ${datum}` + (all.length ? `; placements: ${all.join(', ')}` : ' (no placement known at all)'),
+  leadingZerosMeant: (nr) => `; student ${nr} is known: did Excel drop the leading zeros? Set the column to Text and enter the number again`,
   tsSeveralPlacements: (nr, datum, hits) => `student ${nr} has several placements on ${datum}: ${hits.join(', ')}; give plaatsing_id`,
   holidayEndBeforeBegin: (v, begin) => `${q(v)} is before begin ${begin}`,
   holidaysDropped: (regio, jaar, names, shipped) => `region ${regio}, school year ${jaar}: the file replaces the whole year; no longer in force${shipped ? ' (from the shipped calendar)' : ''}: ${names.join(', ')}`,

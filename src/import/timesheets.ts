@@ -123,6 +123,9 @@ function timesheetWriter(db: Db, { has }: LoadHint): KindWriter<TimesheetRow> {
     last = p;
     return p;
   };
+  const zerosQuery = db.prepare("SELECT studentnummer FROM students WHERE studentnummer GLOB '0*' AND ltrim(studentnummer, '0') = ? LIMIT 1").pluck();
+  const withZeros = (nr: string): string | undefined =>
+    /^[1-9]\d*$/.test(nr) ? (zerosQuery.get(nr) as string | undefined) : undefined;
   const placementsOf = (studentnummer: string): Candidate[] => {
     let list = byStudent.get(studentnummer);
     if (list === undefined) {
@@ -170,8 +173,10 @@ function timesheetWriter(db: Db, { has }: LoadHint): KindWriter<TimesheetRow> {
         const list = placementsOf(row.studentnummer!);
         const hits = list.filter((c) => c.startdatum <= row.datum && row.datum <= c.einddatum);
         if (hits.length !== 1) {
+          // a student unknown under this number may be known with the leading zeros Excel dropped
+          const meant = list.length === 0 ? withZeros(row.studentnummer!) : undefined;
           return void ctx.error('studentnummer', hits.length === 0
-            ? msg().tsNoPlacement(row.studentnummer!, fmtDate(row.datum), list.map(describe))
+            ? msg().tsNoPlacement(row.studentnummer!, fmtDate(row.datum), list.map(describe)) + (meant ? msg().leadingZerosMeant(meant) : '')
             : msg().tsSeveralPlacements(row.studentnummer!, fmtDate(row.datum), hits.map(describe)));
         }
         p = hits[0]!;
