@@ -152,6 +152,10 @@ describe('hours approve | correct, placements end', () => {
     expect(refused.stderr).toContain('akkoord-verlopen');
     expect(bpv(['hours', 'approve', 'P-1032', '--week', '2026-W41', '--on', '2026-11-08'], { cwd: dir }).code).toBe(0);
     expect(bpv(['hours', 'approve', 'P-1013', '--week', '2026-W99'], { cwd: dir }).code).toBe(2);
+    // a week outside the period holds no BPV hours to approve
+    const outside = bpv(['hours', 'approve', 'P-1013', '--week', '2025-W02', '--on', '2026-11-20'], { cwd: dir });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('2025-W02 valt buiten de BPV-periode van P-1013');
   });
 
   it('a correction asked shows as correctie-open once a week has passed', () => {

@@ -47,6 +47,10 @@ export interface ApproveResult {
 export function approveWeek(db: Db, plaatsingId: string, week: string, on: string, by: string | null, today: string): ApproveResult {
   const p = placementRef(db, plaatsingId);
   const { from, to } = weekRange(week);
+  // hours of a week outside the period are no BPV hours (buiten-periode): nothing to approve
+  if (to < p.startdatum || from > p.effective_end) {
+    throw new UsageError(msg().weekOutsidePeriod(plaatsingId, week, fmtDate(p.startdatum), fmtDate(p.effective_end)));
+  }
   const lastDay = toIso(toDay(p.effective_end) + 30);
   if (on > lastDay) throw new ApprovalRefused(msg().approvalTooLate(plaatsingId, fmtDate(p.effective_end), fmtDate(lastDay)));
   if (on > today) throw new UsageError(msg().approvalInFuture(fmtDate(on)));

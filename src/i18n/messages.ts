@@ -142,6 +142,7 @@ const nl = {
   approvalTooLate: (id: string, end: string, last: string) =>
     `akkoord voor ${id} kan niet meer: de plaatsing eindigde op ${end}, akkoord kon tot en met ${last} (regel akkoord-verlopen)`,
   weekEmpty: (id: string, w: string) => `${id} heeft geen uren in ${w}; er is niets gewijzigd`,
+  weekOutsidePeriod: (id: string, w: string, start: string, end: string) => `${w} valt buiten de BPV-periode van ${id} (${start} t/m ${end}): de uren daarin zijn geen BPV-uren en worden niet goedgekeurd`,
   approved: (id: string, w: string, n: number, already: number) =>
     `${id}, ${w}: ${n} urenregel(s) goedgekeurd${already ? `, ${already} waren al goedgekeurd` : ''}`,
   correctionAsked: (id: string, w: string, n: number, withdrawn: number) =>
@@ -320,6 +321,7 @@ const en: Messages = {
   badWeek: (w) => `${q(w)} is not a valid ISO week; write e.g. 2026-W47`,
   approvalTooLate: (id, end, last) => `approval for ${id} is no longer possible: the placement ended on ${end}, approval was possible up to ${last} (rule akkoord-verlopen)`,
   weekEmpty: (id, w) => `${id} has no hours in ${w}; nothing changed`,
+  weekOutsidePeriod: (id, w, start, end) => `${w} lies outside the BPV period of ${id} (${start} to ${end}): its hours are no BPV hours and are not approved`,
   approved: (id, w, n, already) => `${id}, ${w}: ${n} entr(y/ies) approved${already ? `, ${already} already were` : ''}`,
   correctionAsked: (id, w, n, withdrawn) => `${id}, ${w}: correction asked for ${n} entr(y/ies)${withdrawn ? `; ${withdrawn} approval(s) withdrawn` : ''}`,
   severity: { error: 'error', warning: 'warning', info: 'info' },
