@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, bpv, bpvJson, readDb, tempDir, utf8Csv } from './helpers.js';
-import { migrate } from '../src/db/open.js';
+import { migrate, translateSqliteError } from '../src/db/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/db/migrations.js';
 
 /** Resolves once an import wrote 4 MB (into the WAL, or the file itself): past its start. */
@@ -120,6 +120,15 @@ describe('the database file', () => {
     expect(bpv(['init', '--db', path.join(dir, 'nieuw.db')], { cwd: dir }).code).toBe(0);
     expect(bpv(['status', '--db', path.join(dir, 'nieuw.db')], { cwd: dir }).code).toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('backup'))).toHaveLength(1);
+  });
+
+  it('says in Dutch that a read needs a writable folder too (WAL), where SQLite says "readonly database"', () => {
+    // as root (CI) a folder cannot be made read-only: SQLite's error as it comes, translated
+    const err = translateSqliteError(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY_DIRECTORY' }), '/srv/bpv/bpv.db');
+    expect(err.message).toBe(
+      'database /srv/bpv/bpv.db is niet schrijfbaar voor deze gebruiker: bpv heeft schrijfrechten nodig op het bestand en op de map /srv/bpv, ook om te lezen (het WAL-journaal houdt er bestanden naast: -wal en -shm).',
+    );
+    expect((err as { exitCode?: number }).exitCode).toBe(3);
   });
 
   it("refuses another program's SQLite file, untouched, for every command", () => {

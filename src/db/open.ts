@@ -163,6 +163,8 @@ export function translateSqliteError(e: unknown, file: string): Error {
     case 'SQLITE_CORRUPT':
       return new DatabaseError(msg().dbCorrupt(file, err.message ?? ''));
     case 'SQLITE_READONLY':
+      // SQLite's own words are English and do not say that a reader writes too (WAL)
+      return new DatabaseError(msg().dbReadOnly(file, path.dirname(path.resolve(file))));
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_IOERR':
     case 'SQLITE_FULL':

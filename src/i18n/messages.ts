@@ -30,6 +30,7 @@ const nl = {
   dbTooNew: (f: string, v: number, known: number) =>
     `database ${f} heeft schemaversie ${v}, deze bpv kent versie ${known}. Werk bpv bij; het bestand is niet aangeraakt.`,
   dbBusy: (f: string) => `database ${f} is bezet door een ander proces (time-out verstreken). Probeer het zo opnieuw.`,
+  dbReadOnly: (f: string, dir: string) => `database ${f} is niet schrijfbaar voor deze gebruiker: bpv heeft schrijfrechten nodig op het bestand en op de map ${dir}, ook om te lezen (het WAL-journaal houdt er bestanden naast: -wal en -shm).`,
   dbCorrupt: (f: string, why: string) => `${f} is geen bruikbare bpv-database (${why}). Zet een back-up terug (\`bpv db backup\` maakt er een).`,
   // settings
   settingUnknown: (k: string, known: readonly string[]) => `onbekende instelling ${q(k)}. Bekende instellingen: ${known.join(', ')}`,
@@ -224,6 +225,7 @@ const en: Messages = {
   dbForeign: (f, tables) => `${f} is not a bpv database: it is another program's SQLite file (tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}). It was not touched; give the right path with --db or BPV_DB.`,
   dbTooNew: (f, v, known) => `database ${f} has schema version ${v}; this bpv knows version ${known}. Upgrade bpv; the file was not touched.`,
   dbBusy: (f) => `database ${f} is locked by another process (timeout expired). Try again shortly.`,
+  dbReadOnly: (f, dir) => `database ${f} cannot be written by this user: bpv needs write access to the file and to its folder ${dir}, also to read (the WAL journal keeps files beside it: -wal and -shm).`,
   dbCorrupt: (f, why) => `${f} is not a usable bpv database (${why}). Restore a backup (\`bpv db backup\` makes one).`,
   settingUnknown: (k, known) => `unknown setting ${q(k)}. Known settings: ${known.join(', ')}`,
   settingInvalid: (k, v, expected) => `${q(v)} is not a valid value for ${k} (expected: ${expected})`,
