@@ -331,6 +331,17 @@ describe('bpv import placements', () => {
     // the input is as it was, and nothing was imported (no database either)
     expect(fs.readFileSync(path.join(dir, 'in.csv')).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('bpv.db'))).toEqual([]);
+ 
+    // the database itself (a slip of the hand): a clean run wrote the header over it
+    expect(bpv(['import', 'placements', 'in.csv', '--db', 'echt.db'], { cwd: dir }).code).toBeLessThanOrEqual(1);
+    const db = fs.readFileSync(path.join(dir, 'echt.db'));
+    for (const target of ['echt.db', 'echt.db-wal']) {
+      if (target.endsWith('-wal')) fs.writeFileSync(path.join(dir, target), 'x');
+      const r = bpv(['import', 'placements', 'in.csv', '--db', 'echt.db', '--reject-file', target], { cwd: dir });
+      expect([r.code, target]).toEqual([2, target]);
+      expect(r.stderr).toContain('dat is een database');
+    }
+    expect(fs.readFileSync(path.join(dir, 'echt.db')).equals(db)).toBe(true);
   });
 
   it('refuses unusable files with exit 2, no stack trace and no database', () => {

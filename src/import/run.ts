@@ -289,6 +289,21 @@ function eventLoopTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Whether the file starts as an SQLite database does. */
+function isSqliteFile(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      return fs.readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\u0000';
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Before anything is read or written: the reject file is written after the commit, and a path
  * that cannot take it failed the command there (exit 70) with the import saved; one that is
@@ -309,6 +324,10 @@ function checkRejectFile(rejectFile: string, input: string): void {
   const dir = path.dirname(path.resolve(rejectFile));
   if (fs.existsSync(rejectFile)) {
     if (fs.statSync(rejectFile).isDirectory()) fail(msg().fileIsDir(rejectFile));
+    // a database (bpv's own, by a slip of the hand) or one of its journal files: rewritten as a
+    // reject file, it was gone, whatever the import did
+    const journalOf = /-(wal|shm|journal)$/.test(rejectFile) ? rejectFile.replace(/-(wal|shm|journal)$/, '') : undefined;
+    if (isSqliteFile(rejectFile) || (journalOf !== undefined && isSqliteFile(journalOf))) fail(msg().rejectFileIsDatabase());
     try {
       fs.accessSync(rejectFile, fs.constants.W_OK);
     } catch {
