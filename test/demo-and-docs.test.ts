@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, bpv, bpvJson, tempDir } from './helpers.js';
+import { BIN, FIXTURES, ROOT, bpv, bpvJson, tempDir } from './helpers.js';
 
 describe('bpv demo', () => {
   it('runs the main job in its own database, whatever BPV_DB says', () => {
@@ -44,6 +44,17 @@ describe('help and README', () => {
       expect(r.stdout, c).toContain('Usage: bpv ' + c);
       expect(readme, c).toContain(`bpv ${c}`);
     }
+  });
+
+  it('a reader that stops early (| head) ends the run quietly, without a stack trace', () => {
+    const dir = tempDir();
+    expect(bpv(['import', 'placements', path.join(FIXTURES, 'plaatsingen.csv')], { cwd: dir }).code).toBeLessThanOrEqual(1);
+    expect(bpv(['import', 'timesheets', path.join(FIXTURES, 'uren.csv')], { cwd: dir }).code).toBeLessThanOrEqual(1);
+    // more than a pipe holds (64 KiB), so the writer meets the closed pipe
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" hours list --json | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(0);
   });
 
   it('an unknown command or flag is a usage error (exit 2)', () => {

@@ -61,6 +61,13 @@ function preScanLang(argv: string[]): void {
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
+  // A reader that stopped early (`bpv hours list | head -1`) wants no more: the rest is not
+  // written and the run ends quietly, as `ls | head` does, not with a stack trace. The one
+  // exit outside the commands: the pipe is gone, nothing more can be said.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   const io = processIo();
   const exit = { code: 0 };
   preScanLang(argv);
