@@ -84,7 +84,9 @@ describe('the database file', () => {
   it('refuses a file with a newer schema, untouched', () => {
     const dir = tempDir();
     const file = path.join(dir, 'new.db');
+    // a bpv database of a later bpv: its tables, and a version this one does not know
     const db = new Database(file);
+    db.exec(MIGRATIONS[0]!);
     db.pragma('user_version = 99');
     db.close();
     const before = fs.readFileSync(file);
@@ -146,6 +148,20 @@ describe('the database file', () => {
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['ander.db']);
+    // many programs set user_version: one at 1, bpv's version, with a settings table of its own
+    const een = path.join(dir, 'een.db');
+    const other = new Database(een);
+    other.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT); CREATE TABLE notes (x)');
+    other.pragma('user_version = 1');
+    other.close();
+    const eenBefore = fs.readFileSync(een);
+    for (const args of [['status'], ['config', 'list']]) {
+      const r = bpv([...args, '--db', een], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain('geen bpv-database');
+    }
+    expect(fs.readFileSync(een).equals(eenBefore)).toBe(true);
+    fs.rmSync(een);
     // an SQLite file without tables is as empty as a 0-byte one: a read refuses it, init takes it
     const leeg = path.join(dir, 'leeg.db');
     new Database(leeg).close();

@@ -109,18 +109,23 @@ export function openScratchDb(): Db {
   return db;
 }
 
+/** Tables every version of bpv's schema has: a file with a user_version but without them is not bpv's. */
+const BPV_TABLES = ['settings', 'placements', 'timesheets'];
+
 function prepare(db: Db, file: string, existed: boolean, creates: boolean): void {
   // Reading user_version is the first real read: a file that is not SQLite fails here.
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) throw new DatabaseError(msg().dbTooNew(file, version, SCHEMA_VERSION));
-  if (version === 0 && existed) {
-    // bpv makes its tables and sets user_version in one transaction: tables without a version
-    // are another program's database, which a typo in BPV_DB must not turn into a bpv one
+  if (existed) {
+    // bpv makes its tables and sets user_version in one transaction: tables without a version,
+    // or a version without bpv's tables (many programs set user_version), are another
+    // program's database, which a typo in BPV_DB must not turn into a bpv one
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    if (tables.length) throw new DatabaseError(msg().dbForeign(file, tables));
+    const ours = BPV_TABLES.every((t) => tables.includes(t));
+    if (version === 0 ? tables.length > 0 : !ours) throw new DatabaseError(msg().dbForeign(file, tables));
     // an SQLite file without tables is as empty as a 0-byte one (see openDb)
-    if (!creates) throw new DatabaseError(msg().dbEmptyFile(file));
+    if (version === 0 && !creates) throw new DatabaseError(msg().dbEmptyFile(file));
   }
+  if (version > SCHEMA_VERSION) throw new DatabaseError(msg().dbTooNew(file, version, SCHEMA_VERSION));
   db.pragma('foreign_keys = ON');
   if (version < SCHEMA_VERSION) migrate(db, file, version, existed);
   const journal = getSetting(db, 'db.journal') ?? 'wal';
