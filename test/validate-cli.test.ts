@@ -124,6 +124,17 @@ describe('bpv validate', () => {
 });
 
 describe('hours approve | correct, placements end', () => {
+  it('of a week across the end of the period only the days inside it are approved', () => {
+    const dir = copy();
+    const w43 = () => bpvJson(['hours', 'list', '--placement', 'P-1013', '--from', '2026-10-19', '--to', '2026-10-25', '--json'], { cwd: dir });
+    const days = w43().map((e: any) => e.datum);
+    expect(days.length).toBeGreaterThan(1);
+    // broken off after the week's first day with hours
+    expect(bpv(['placements', 'end', 'P-1013', '--date', days[0], '--reason', 'anders'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['hours', 'approve', 'P-1013', '--week', '2026-W43', '--on', '2026-10-27'], { cwd: dir }).code).toBe(0);
+    for (const e of w43()) expect([e.datum, e.status]).toEqual([e.datum, e.datum <= days[0] ? 'goedgekeurd' : 'ingediend']);
+  });
+
   it('approving a late week on its deadline Monday is on time; a week ended 31+ days ago cannot be approved', () => {
     const dir = copy();
     const late = (d: string) => bpvJson(['validate', ...AS_OF, '--format', 'json', '--rule', 'akkoord-te-laat', '--placement', 'P-1013'], { cwd: d }).findings;

@@ -46,11 +46,14 @@ export interface ApproveResult {
 
 export function approveWeek(db: Db, plaatsingId: string, week: string, on: string, by: string | null, today: string): ApproveResult {
   const p = placementRef(db, plaatsingId);
-  const { from, to } = weekRange(week);
-  // hours of a week outside the period are no BPV hours (buiten-periode): nothing to approve
-  if (to < p.startdatum || from > p.effective_end) {
+  const week_ = weekRange(week);
+  // hours outside the period are no BPV hours (buiten-periode): a week wholly outside it is
+  // refused, and of a week across its start or end only the days inside are approved
+  if (week_.to < p.startdatum || week_.from > p.effective_end) {
     throw new UsageError(msg().weekOutsidePeriod(plaatsingId, week, fmtDate(p.startdatum), fmtDate(p.effective_end)));
   }
+  const from = week_.from < p.startdatum ? p.startdatum : week_.from;
+  const to = week_.to > p.effective_end ? p.effective_end : week_.to;
   const lastDay = toIso(toDay(p.effective_end) + 30);
   if (on > lastDay) throw new ApprovalRefused(msg().approvalTooLate(plaatsingId, fmtDate(p.effective_end), fmtDate(lastDay)));
   if (on > today) throw new UsageError(msg().approvalInFuture(fmtDate(on)));
