@@ -165,6 +165,11 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(status('2026-12', '2026-W49')).toBe('correctie');
     const nov = report('2026-11', dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'])[0].placements.find((p: any) => p.placement === 'P-1001');
     expect(nov.actions.some((a: string) => a.startsWith('Correctie open in week 48'))).toBe(true);
+    // an October week with one entry submitted and one sent back: in November's actions once,
+    // as its least advanced entry, a correction
+    add([['P-1001', '2026-10-30', '2', 'verlof', 'ingediend', '2026-10-30', ''], ['P-1001', '2026-10-31', '2', 'verlof', 'correctie', '2026-10-31', '']]);
+    const again = report('2026-11', dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'])[0].placements.find((p: any) => p.placement === 'P-1001');
+    expect(again.actions.filter((a: string) => a.includes('2026-W44'))).toEqual([expect.stringMatching(/^Correctie open in week 44/)]);
   });
 
   it('actions: weeks to approve, corrections open, the final assessment', () => {

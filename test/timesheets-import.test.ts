@@ -156,6 +156,11 @@ describe('bpv import timesheets', () => {
     expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })[0]).toMatchObject({ uren: 8, status: 'correctie' });
     expect(JSON.parse(bpv(['import', 'timesheets', 'b.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 1 });
     expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })[0]).toMatchObject({ uren: 7.5, status: 'ingediend', ingediend_op: '2026-09-15' });
+    // the same hours submitted again later: that is the resubmission
+    expect(bpv(['hours', 'correct', 'P-1', '--day', '2026-09-07'], { cwd: dir }).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'c.csv'), utf8Csv([['plaatsing_id', 'datum', 'uren', 'status', 'ingediend_op'], ['P-1', '2026-09-07', '7,5', 'ingediend', '2026-09-18']]));
+    bpv(['import', 'timesheets', 'c.csv'], { cwd: dir });
+    expect(bpvJson(['hours', 'list', '--json'], { cwd: dir })[0]).toMatchObject({ status: 'ingediend', ingediend_op: '2026-09-18' });
   });
 
   it('a file without an optional column leaves what it stored; other hours still replace the approval', () => {

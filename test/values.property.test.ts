@@ -55,6 +55,7 @@ describe('parseHours', () => {
   });
   it('refuses more than four decimals: the rules compare hours in units of 1/10000 hour, exactly', () => {
     expect(parseHours('7,3333')).toEqual({ ok: true, value: 7.3333 });
+    expect(parseHours('8,00000')).toEqual({ ok: true, value: 8 }); // exactly 8
     for (const fine of ['8.00001', '7,33333', '1.234,56789']) {
       const r = parseHours(fine);
       expect(r.ok).toBe(false);
@@ -116,7 +117,7 @@ describe('the fast paths read as the careful ones', () => {
     let t = s;
     if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, '');
     if (!/^\d+([.,]\d+)?$/.test(t)) return undefined;
-    if (/[.,]\d{5}/.test(t)) return undefined;
+    if (/[.,]\d{4}\d*[1-9]/.test(t)) return undefined;
     return Number(t.replace(',', '.'));
   };
   const isoByRegex = (s: string): string | undefined => {

@@ -218,8 +218,12 @@ function timesheetWriter(db: Db, { has }: LoadHint): KindWriter<TimesheetRow> {
         values.goedgekeurd_door = old.goedgekeurd_door;
       }
       // Nor a correction asked in bpv by an export that still has the entry as it was: the same
-      // hours and text, submitted or in concept. Changed hours or text are the correction.
-      if (old.status === 'correctie' && sameHours && old.werkzaamheden === values.werkzaamheden && (values.status === 'ingediend' || values.status === 'concept')) {
+      // hours, text and submission date, submitted or in concept. Changed hours or text, or a
+      // later submission, are the correction.
+      if (
+        old.status === 'correctie' && sameHours && old.werkzaamheden === values.werkzaamheden && old.ingediend_op === values.ingediend_op &&
+        (values.status === 'ingediend' || values.status === 'concept')
+      ) {
         values.status = old.status;
       }
       const changed = FIELDS.filter((f) => old[f] !== values[f]);

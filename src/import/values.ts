@@ -71,7 +71,7 @@ export function parseHours(raw: string): Parsed<number> {
   if (!/^\d+([.,]\d+)?$/.test(t)) return bad(msg().valNumber(raw));
   // The rules compare hours exactly, in units of 1/10000 hour (src/rules/hours.ts): a finer
   // value would be compared rounded, so it is refused rather than stored as given.
-  if (/[.,]\d{5}/.test(t)) return bad(msg().valHoursPrecision(raw));
+  if (/[.,]\d{4}\d*[1-9]/.test(t)) return bad(msg().valHoursPrecision(raw));
   return ok(Number(t.replace(',', '.')));
 }
 

@@ -169,8 +169,9 @@ function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: Report
   const before = open.get(p.id);
   const all = (status: WeekStatus, earlier: Set<string> | undefined) =>
     approvable ? [...new Set([...(earlier ?? []), ...weeks.filter((w) => w.status === status).map((w) => w.week)])].sort() : [];
-  const waiting = all('wacht-op-akkoord', before?.waiting);
   const corrections = all('correctie', before?.corrections);
+  // a week is as far as its least advanced entry: one with a correction open is not also to approve
+  const waiting = all('wacht-op-akkoord', before?.waiting).filter((w) => !corrections.includes(w));
   if (waiting.length) actions.push(m.actApprove(waiting));
   if (corrections.length) actions.push(m.actCorrection(corrections));
   // the period overlaps the month, so the end is never before its first day
