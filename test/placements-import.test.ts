@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { bpv, bpvJson, excelCsv, generatedCsv, readDb, tempDir, utf8Csv } from './helpers.js';
 
 const HEADER = [
@@ -289,6 +290,17 @@ describe('bpv import placements', () => {
     const renamed = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT old_value, new_value FROM audit_changes WHERE field = 'plaatsing_id'").all());
     expect(renamed).toEqual([{ old_value: p.plaatsing_id, new_value: 'X-888' }]);
     expect(JSON.parse(bpv(['import', 'placements', 'd.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    // ...but one with a POK keeps its id (the POK number; a new one voids every signature)
+    const other = tempDir({ 'a.csv': excelCsv([HEADER, row({ 'Plaatsing ID': '' })]), 'd.csv': excelCsv([HEADER, row({ 'Plaatsing ID': 'X-999', 'Uren totaal': '720' })]) });
+    expect(bpv(['import', 'placements', 'a.csv'], { cwd: other }).code).toBe(0);
+    const [q] = bpvJson(['placements', 'list', '--json'], { cwd: other });
+    const raw = new Database(path.join(other, 'bpv.db'));
+    raw.prepare("INSERT INTO pok_versions SELECT id, 1, '2026-08-20', 'x', 'x', '{}' FROM placements").run();
+    raw.close();
+    const kept = JSON.parse(bpv(['import', 'placements', 'd.csv', '--json'], { cwd: other }).stdout);
+    expect(kept).toMatchObject({ inserted: 0, updated: 1 });
+    expect(kept.warnings).toEqual([expect.objectContaining({ column: 'plaatsing_id', message: expect.stringContaining(`dit is plaatsing ${q.plaatsing_id}`) })]);
+    expect(bpvJson(['placements', 'list', '--json'], { cwd: other }).map((x: any) => [x.plaatsing_id, x.uren_totaal])).toEqual([[q.plaatsing_id, 720]]);
     // the same placement twice without an id: the error names the columns of that key, not plaatsing_id
     fs.writeFileSync(path.join(dir, 'c.csv'), excelCsv([HEADER, row({ 'Plaatsing ID': '' }), row({ 'Plaatsing ID': '', 'Uren totaal': '710' })]));
     const twice = JSON.parse(bpv(['import', 'placements', 'c.csv', '--json'], { cwd: dir }).stdout);

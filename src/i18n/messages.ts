@@ -125,6 +125,8 @@ const nl = {
   tsStudentMismatch: (nr: string, id: string, actual: string) => `student ${nr} hoort niet bij plaatsing ${id} (die is van ${actual})`,
   placementOtherStudent: (id: string, actual: string, nr: string) =>
     `plaatsing ${id} is van student ${actual}, niet van ${nr}; een plaatsing wisselt niet van student (uren en POK horen erbij): controleer plaatsing_id`,
+  assignedIdKept: (given: string, kept: string) =>
+    `dit is plaatsing ${kept} (zelfde student, kvk en startdatum), die al een POK heeft: die houdt het id ${kept}, want een nieuw id is een nieuwe POK-versie die alle partijen opnieuw tekenen; de andere waarden zijn overgenomen. Gebruik ${kept} voor deze plaatsing, niet ${given}.`,
   tsNoPlacement: (nr: string, datum: string, all: readonly string[]) =>
     `student ${nr} heeft op ${datum} geen plaatsing` + (all.length ? `; plaatsingen: ${all.join(', ')}` : ' (geen enkele plaatsing bekend)'),
   leadingZerosMeant: (nr: string) => `; student ${nr} is wel bekend: liet Excel de voorloopnullen weg? Zet de kolom op 'Tekst' en voer het nummer opnieuw in`,
@@ -312,6 +314,7 @@ const en: Messages = {
   tsStudentMismatch: (nr, id, actual) => `student ${nr} does not belong to placement ${id} (it is ${actual}'s)`,
   placementOtherStudent: (id, actual, nr) =>
     `placement ${id} belongs to student ${actual}, not ${nr}; a placement does not change students (its hours and POK belong to it): check plaatsing_id`,
+  assignedIdKept: (given, kept) => `this is placement ${kept} (same student, kvk and start), which already has a POK: it keeps the id ${kept}, since a new one would be a new POK version for every party to sign again; its other values are taken. Use ${kept} for it, not ${given}.`,
   tsNoPlacement: (nr, datum, all) => `student ${nr} has no placement on ${datum}` + (all.length ? `; placements: ${all.join(', ')}` : ' (no placement known at all)'),
   leadingZerosMeant: (nr) => `; student ${nr} is known: did Excel drop the leading zeros? Set the column to Text and enter the number again`,
   tsSeveralPlacements: (nr, datum, hits) => `student ${nr} has several placements on ${datum}: ${hits.join(', ')}; give plaatsing_id`,

@@ -5,7 +5,7 @@ import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
 import type { ColumnSpec } from './headers.js';
 import type { ImportKind, KindWriter, LoadHint, WriteOutcome } from './run.js';
-import type { RowCodec, RowContext } from './row.js';
+import type { RowCodec, RowContext, RowWarning } from './row.js';
 import { BatchInserter } from './batch-insert.js';
 import { SharedRecords, type Value } from './shared-records.js';
 import {
@@ -208,6 +208,10 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
   ).raw(true).iterate() as IterableIterator<[string, string, string, string]>) assigned.set(naturalKey(nr, kvk, start), id);
   const assignedFor = (row: PlacementRow) => (assigned.size && row.plaatsing_id ? assigned.get(naturalKey(row.studentnummer, row.company.kvk, row.startdatum)) : undefined);
   const adopt = db.prepare('UPDATE placements SET plaatsing_id = ?, assigned_id = 0 WHERE plaatsing_id = ?');
+  // ...unless it has a POK: the POK number is the id, and a new number is a new version that
+  // every party signs again. Then the assigned id stays, and the row is that placement.
+  const hasPok = db.prepare('SELECT 1 FROM pok_versions v JOIN placements p ON p.id = v.placement_id WHERE p.plaatsing_id = ?').pluck();
+  const keptIds: RowWarning[] = [];
   const studentOf = db.prepare('SELECT studentnummer FROM placements WHERE plaatsing_id = ?').pluck();
   const nextId = db.prepare('SELECT ifnull(max(id), 0) + 1 AS n FROM placements');
   // Constraints across tables are checked at commit: shared records are settled at the end.
@@ -263,7 +267,10 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
       : byNaturalKey.get(row.studentnummer, row.company.kvk, row.startdatum)) as (PlacementFields & { id: number; plaatsing_id: string }) | undefined;
     const adopted: FieldChange[] = [];
     const earlierId = existing ? undefined : assignedFor(row);
-    if (earlierId !== undefined) {
+    if (earlierId !== undefined && hasPok.get(earlierId)) {
+      keptIds.push({ line: ctx.line, column: 'plaatsing_id', message: msg().assignedIdKept(row.plaatsing_id!, earlierId) });
+      existing = byId.get(earlierId) as PlacementFields & { id: number; plaatsing_id: string };
+    } else if (earlierId !== undefined) {
       adopt.run(row.plaatsing_id, earlierId);
       assigned.delete(naturalKey(row.studentnummer, row.company.kvk, row.startdatum));
       adopted.push({ entity: 'plaatsing', key: row.plaatsing_id!, field: 'plaatsing_id', old: earlierId, new: row.plaatsing_id! });
@@ -338,7 +345,7 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
       for (const l of lines) if (unchangedLines.has(l)) promoted++;
       return {
         toUpdated: promoted, recordsChanged: onNewRows,
-        changes: results.flatMap((r) => r.changes), warnings: results.flatMap((r) => r.warnings),
+        changes: results.flatMap((r) => r.changes), warnings: [...keptIds, ...results.flatMap((r) => r.warnings)],
       };
     },
   };
