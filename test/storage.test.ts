@@ -128,7 +128,7 @@ describe('the database file', () => {
     // as root (CI) a folder cannot be made read-only: SQLite's error as it comes, translated
     const err = translateSqliteError(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY_DIRECTORY' }), '/srv/bpv/bpv.db');
     expect(err.message).toBe(
-      'database /srv/bpv/bpv.db is niet schrijfbaar voor deze gebruiker: bpv heeft schrijfrechten nodig op het bestand en op de map /srv/bpv, ook om te lezen (het WAL-journaal houdt er bestanden naast: -wal en -shm).',
+      'database /srv/bpv/bpv.db is niet schrijfbaar voor deze gebruiker: bpv heeft schrijfrechten nodig op het bestand en op de map /srv/bpv, ook om te lezen (het journaal houdt er bestanden naast, zoals -wal en -shm).',
     );
     expect((err as { exitCode?: number }).exitCode).toBe(3);
   });
@@ -226,6 +226,9 @@ describe('the database file', () => {
     const missing = bpv(['db', 'backup', path.join('nergens', 'kopie.db')], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('bestaat niet');
+    fs.writeFileSync(path.join(dir, 'een-bestand'), 'x');
+    const file = bpv(['db', 'backup', path.join('een-bestand', 'kopie.db')], { cwd: dir });
+    expect([file.code, file.stderr.includes('is een bestand, geen map')]).toEqual([2, true]);
     expect(fs.existsSync(path.join(dir, 'nergens'))).toBe(false);
     // a broken reference, named as people name the tables
     const raw = new Database(path.join(dir, 'bpv.db'));

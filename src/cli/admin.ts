@@ -113,6 +113,7 @@ export function registerAdmin(program: Command, cli: Cli): void {
       // SQLite's own words for these were English, and an unexpected error (exit 70)
       const dir = path.dirname(abs);
       if (!fs.existsSync(dir)) throw new UsageError(msg().backupUnwritable(abs, msg().dirMissing(dir)));
+      if (!fs.statSync(dir).isDirectory()) throw new UsageError(msg().backupUnwritable(abs, msg().notADir(dir)));
       try {
         fs.accessSync(dir, fs.constants.W_OK);
       } catch {
