@@ -85,6 +85,14 @@ describe('help and README', () => {
       expect(r.stderr).toContain('geen database van bpv demo');
       expect(fs.readFileSync(file).equals(before), sub).toBe(true);
     }
+    // nothing beside the real database either (opening it, even read-only, left -wal and -shm)
+    expect(fs.readdirSync(path.join(dir, 'echt')).sort()).toEqual(['.map', 'bpv.db']);
+    // a folder with someone's files but no database: the demo's reports would overwrite them
+    fs.mkdirSync(path.join(dir, 'rapporten', 'rapportages'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'rapporten', 'rapportages', 'index.csv'), 'echt');
+    const r = bpv(['demo', 'rapporten'], { cwd: dir });
+    expect([r.code, r.stderr.includes('is niet leeg')]).toEqual([2, true]);
+    expect(fs.readFileSync(path.join(dir, 'rapporten', 'rapportages', 'index.csv'), 'utf8')).toBe('echt');
   });
 });
 

@@ -55,6 +55,9 @@ export async function runDemo(io: Io, dirArg: string): Promise<number> {
   if (fs.existsSync(dbFile) && peekSetting(dbFile, 'school.brin') !== DEMO_SCHOOL['school.brin']) {
     throw new UsageError(msg().demoWouldReplace(dbFile));
   }
+  // nor does it write its reports and findings over files of someone else's in a folder
+  // without its database (a real rapportages/index.csv, a bevindingen.json)
+  if (!fs.existsSync(dbFile) && fs.readdirSync(dir).length) throw new UsageError(msg().demoNotEmpty(dir));
   removeDbFiles(dbFile);
   const step = (t: string) => io.err(io.ce.bold.cyan(`\n▸ ${t}`));
   const db = openDb(dbFile, { write: true });

@@ -82,12 +82,17 @@ export function openDb(file: string, opts: OpenOptions): Db {
 /** Removes a database file with its WAL and shared-memory files (one this command created). */
 /**
  * A setting of an existing file, read without opening it as bpv does (no migration, no
- * schema check, nothing written): undefined when the file is not a database, has no such
- * setting, or cannot be read.
+ * schema check, nothing written, not even beside it): undefined when the file is not a
+ * database, has no such setting, or cannot be read. For small files (a demo's database).
  */
 export function peekSetting(file: string, key: string): string | undefined {
   try {
-    const db = new (Sqlite())(file, { readonly: true, fileMustExist: true });
+    // A copy in memory: opening the file, even read-only, leaves -wal and -shm files beside a
+    // WAL database. Its header is set to the rollback journal, which a copy in memory needs;
+    // what the WAL file holds is not seen (the setting is read from the file as checkpointed).
+    const image = fs.readFileSync(file);
+    if (image.length >= 20 && image[18] === 2 && image[19] === 2) image[18] = image[19] = 1;
+    const db = new (Sqlite())(image);
     try {
       return (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? undefined;
     } finally {

@@ -175,6 +175,7 @@ const nl = {
   asOf: (d: string) => `peildatum ${d}`,
   demoNotDir: (dir: string) => `${dir} is een bestand, geen map: geef bpv demo een map (standaard ./bpv-demo)`,
   demoWouldReplace: (file: string) => `${file} bestaat al en is geen database van bpv demo; de demo vervangt hem niet. Geef bpv demo een andere map (standaard ./bpv-demo).`,
+  demoNotEmpty: (dir: string) => `${dir} is niet leeg en bevat geen database van bpv demo; de demo schrijft alleen in een lege map of in die van een eerdere demo. Geef bpv demo een andere map (standaard ./bpv-demo).`,
   demoCannotMake: (dir: string, code: string) => `map ${dir} kan niet worden gemaakt (${code}): geef bpv demo een map waarin u mag schrijven`,
   approvalBeforeHours: (on: string, after: string) =>
     `--on ${on} ligt vóór de uren die het goedkeurt (gewerkt of ingediend tot en met ${after}). Een akkoord komt na het werk en na het indienen.`,
@@ -355,6 +356,7 @@ const en: Messages = {
   asOf: (d) => `as of ${d}`,
   demoNotDir: (dir) => `${dir} is a file, not a directory: give bpv demo a directory (default ./bpv-demo)`,
   demoWouldReplace: (file) => `${file} exists and is not a database of bpv demo; the demo does not replace it. Give bpv demo another directory (default ./bpv-demo).`,
+  demoNotEmpty: (dir) => `${dir} is not empty and holds no database of bpv demo; the demo writes only into an empty directory or an earlier demo's. Give bpv demo another directory (default ./bpv-demo).`,
   demoCannotMake: (dir, code) => `cannot make directory ${dir} (${code}): give bpv demo a directory you may write in`,
   approvalBeforeHours: (on, after) =>
     `--on ${on} is before the hours it approves (worked or submitted up to ${after}). An approval comes after the work and after its submission.`,
