@@ -6,7 +6,7 @@ export type SettingExpectation = 'severity' | 'marge' | 'dagen' | 'drempel' | 'j
 
 const EXPECTED: Record<SettingExpectation, Record<Lang, string>> = {
   severity: { nl: 'error, warning, info of off', en: 'error, warning, info or off' },
-  marge: { nl: 'een aantal uren van 0 tot en met 60, zoals 2 of 1,5', en: 'a number of hours from 0 to 60, such as 2 or 1.5' },
+  marge: { nl: 'een aantal uren van 0 tot en met 60 met hoogstens 4 decimalen, zoals 2 of 1,5', en: 'a number of hours from 0 to 60 with at most 4 decimals, such as 2 or 1.5' },
   dagen: { nl: 'een geheel aantal dagen van 1 tot en met 365', en: 'a whole number of days from 1 to 365' },
   drempel: { nl: 'een fractie van 0 tot en met 1, zoals 0,8', en: 'a fraction from 0 to 1, such as 0.8' },
   janee: { nl: 'ja of nee', en: 'ja or nee' },

@@ -56,7 +56,9 @@ function normalise(key: string, raw: string): { value: string | null; expected: 
   switch (key) {
     case 'rules.overwerk.marge': {
       const n = decimal(v);
-      return { value: n !== null && n <= 60 ? String(n) : null, expected: 'marge' };
+      // hours are compared in units of 1/10000 hour (hours.ts): a finer margin would be rounded
+      const exact = n !== null && Number.isInteger(Math.round(n * 1e8) / 1e4);
+      return { value: n !== null && n <= 60 && exact ? String(n) : null, expected: 'marge' };
     }
     case 'rules.ziek.dagen': {
       const ok = /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 365;

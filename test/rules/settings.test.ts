@@ -76,5 +76,8 @@ describe('agreement with bpv config set (src/db/settings.ts)', () => {
         expect(parseRuleSetting(key, stored)).toEqual({ ok: true, value: stored });
       }
     }
+    // hours are compared in 1/10000 hour: a finer margin would be rounded, so it is refused
+    expect(checkSetting('rules.overwerk.marge', '0,0001')).toBe('0.0001');
+    expect(() => checkSetting('rules.overwerk.marge', '0,00005')).toThrow(/hoogstens 4 decimalen/);
   });
 });
