@@ -1,5 +1,6 @@
 // What a coordinator does by hand (SPEC §3): approve a week, ask for a correction, end a BPV
 // early. Each is one transaction with its audit entry.
+import { APPROVAL_DAYS } from '../rules/akkoord-verlopen.js';
 import { audit, type FieldChange } from './audit.js';
 import type { Db } from './open.js';
 import { BpvError, EXIT, UsageError } from '../errors.js';
@@ -54,7 +55,7 @@ export function approveWeek(db: Db, plaatsingId: string, week: string, on: strin
   }
   const from = week_.from < p.startdatum ? p.startdatum : week_.from;
   const to = week_.to > p.effective_end ? p.effective_end : week_.to;
-  const lastDay = toIso(toDay(p.effective_end) + 30);
+  const lastDay = toIso(toDay(p.effective_end) + APPROVAL_DAYS);
   if (on > lastDay) throw new ApprovalRefused(msg().approvalTooLate(plaatsingId, fmtDate(p.effective_end), fmtDate(lastDay)));
   if (on > today) throw new UsageError(msg().approvalInFuture(fmtDate(on)));
   return db.transaction(() => {

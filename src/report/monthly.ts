@@ -9,6 +9,7 @@ import { fmtDate, lang, type Lang } from '../i18n/lang.js';
 import { reportMsg } from '../i18n/report.js';
 import { isoWeek, isoWeekOfMonday, mondayOf, toDay, toIso } from '../rules/dates.js';
 import { UNITS_PER_HOUR, toUnits } from '../rules/hours.js';
+import { APPROVAL_DAYS } from '../rules/akkoord-verlopen.js';
 import type { ReportMonth } from './month.js';
 import { WEEK_STATUSES, type Hours, type PoReport, type ReportPlacement, type ReportWeek, type WeekStatus } from './model.js';
 import { pokLookup as defaultPokLookup, type PokLookup } from './pok.js';
@@ -50,8 +51,6 @@ export interface MonthlyOptions {
 /** per placement row id: weeks before the month still open, by what they wait for */
 type OpenWeeks = Map<number, { waiting: Set<string>; corrections: Set<string> }>;
 
-/** How many days after the effective end hours can still be approved (rule akkoord-verlopen). */
-const APPROVAL_DAYS = 30;
 
 /** How many days after the month's last day an ending BPV asks for the final assessment. */
 const FINAL_ASSESSMENT_DAYS = 30;

@@ -21,10 +21,13 @@ export type AkkoordVerlopenDetails = {
   uiterste_akkoorddatum: string;
 };
 
+/** Days after the effective end within which hours can still be approved (also `hours approve` and the report). */
+export const APPROVAL_DAYS = 30;
+
 export const akkoordVerlopen = defineRule<AkkoordVerlopenDetails>(
   'akkoord-verlopen',
   (ctx) => {
-    const lastChance = ctx.effectiveEnd + 30;
+    const lastChance = ctx.effectiveEnd + APPROVAL_DAYS;
     if (ctx.asOf <= lastChance) return [];
     const hits: RuleHit<AkkoordVerlopenDetails>[] = [];
     for (const w of ctx.weeks) {
