@@ -85,11 +85,15 @@ export function openDb(file: string, opts: OpenOptions): Db {
  * schema check, nothing written, not even beside it): undefined when the file is not a
  * database, has no such setting, or cannot be read. For small files (a demo's database).
  */
+const PEEK_MAX_BYTES = 64 << 20;
+
 export function peekSetting(file: string, key: string): string | undefined {
   try {
     // A copy in memory: opening the file, even read-only, leaves -wal and -shm files beside a
     // WAL database. Its header is set to the rollback journal, which a copy in memory needs;
     // what the WAL file holds is not seen (the setting is read from the file as checkpointed).
+    // a demo's database is a few MB; a large file is not one, and is not read whole for a peek
+    if (fs.statSync(file).size > PEEK_MAX_BYTES) return undefined;
     const image = fs.readFileSync(file);
     if (image.length >= 20 && image[18] === 2 && image[19] === 2) image[18] = image[19] = 1;
     const db = new (Sqlite())(image);
