@@ -218,6 +218,7 @@ describe('the database file', () => {
     bpv(['config', 'set', 'school.naam', 'ROC Test'], { cwd: dir });
     expect(bpv(['db', 'backup', 'kopie.db'], { cwd: dir }).code).toBe(0);
     expect(readDb(path.join(dir, 'kopie.db'), (db) => (db.prepare("SELECT value FROM settings WHERE key='school.naam'").get() as any).value)).toBe('ROC Test');
+    expect(fs.statSync(path.join(dir, 'kopie.db')).mode & 0o777).toBe(0o600);
     expect(bpv(['db', 'backup', 'kopie.db'], { cwd: dir }).code).toBe(2);
     const check = bpv(['db', 'check'], { cwd: dir });
     expect(check.code).toBe(0);

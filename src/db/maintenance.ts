@@ -5,7 +5,15 @@ import type { Db } from './open.js';
 
 /** A consistent copy while other processes keep working (SQLite's online backup API). */
 export async function backupTo(db: Db, target: string): Promise<void> {
-  await db.backup(target);
+  // made 0600 before the first page is copied: a backup killed halfway held the data in a
+  // file anyone could read (umask 022), as did a copy in progress
+  fs.closeSync(fs.openSync(target, 'wx', 0o600));
+  try {
+    await db.backup(target);
+  } catch (e) {
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
   fs.chmodSync(target, 0o600);
 }
 
