@@ -148,7 +148,9 @@ export function migrate(db: Db, file: string, from: number, existed: boolean, mi
   // a file at version 0 has no tables (see prepare): nothing to keep
   if (existed && from > 0) {
     const backup = `${file}.backup-v${from}-${Date.now()}`;
-    // VACUUM INTO gives a consistent copy even while another reader has the file open.
+    // VACUUM INTO gives a consistent copy even while another reader has the file open; into
+    // an empty file made 0600 first, so no copy of the data is ever readable by others
+    fs.closeSync(fs.openSync(backup, 'wx', 0o600));
     db.prepare('VACUUM INTO ?').run(backup);
     fs.chmodSync(backup, 0o600);
   }
