@@ -11,6 +11,7 @@ import type { PoReport } from '../src/report/model.js';
 import { parseMonth } from '../src/report/month.js';
 import { readMonthlyReports, type MonthlyOptions } from '../src/report/monthly.js';
 import { readHours } from '../src/report/queries.js';
+import { writeFileData } from '../src/report/thread.js';
 import { FIXTURES, bpv, tempDir } from './helpers.js';
 
 const month = parseMonth('2026-11');
@@ -117,5 +118,24 @@ describe('the monthly report with the hours read elsewhere', () => {
     expect(excel.length).toBe(fresh.length);
     expect(excel[0]![1]).not.toEqual(fresh[0]![1]);
     expect(run('again', 'rfc4180')).toEqual(fresh);
+  });
+});
+
+describe('writing a report file', () => {
+  it('replaces a PDF whole (a new file renamed over it), and writes a CSV in place', () => {
+    const dir = tempDir();
+    const pdf = path.join(dir, 'r.pdf');
+    writeFileData(pdf, new Uint8Array(Buffer.from('%PDF oud')));
+    const before = fs.statSync(pdf).ino;
+    writeFileData(pdf, new Uint8Array(Buffer.from('%PDF nieuw, langer')));
+    // another file: until the rename the earlier PDF was there whole, whatever happened
+    expect(fs.statSync(pdf).ino).not.toBe(before);
+    expect(fs.readFileSync(pdf, 'latin1')).toBe('%PDF nieuw, langer');
+    const csv = path.join(dir, 'r.csv');
+    writeFileData(csv, { text: 'a;b\r\n1;2\r\n', bom: false });
+    const csvIno = fs.statSync(csv).ino;
+    writeFileData(csv, { text: 'a;b\r\n', bom: false });
+    expect([fs.statSync(csv).ino, fs.readFileSync(csv, 'utf8')]).toEqual([csvIno, 'a;b\r\n']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['r.csv', 'r.pdf']);
   });
 });
