@@ -79,6 +79,14 @@ describe('bpv pok', () => {
     expect(row[head.indexOf('beeindigd_reden')]).toBe('overmacht');
   });
 
+  it('an --out that cannot take the files is said before any version is recorded', () => {
+    const dir = setup();
+    fs.writeFileSync(path.join(dir, 'een-bestand'), 'x');
+    const r = bpv(['pok', 'generate', 'P-1001', '--out', path.join('een-bestand', 'pok')], { cwd: dir });
+    expect([r.code, r.stderr.includes("kan de POK's niet opnemen (ENOTDIR)")]).toEqual([2, true]);
+    expect(bpvJson(['pok', 'status', '--format', 'json'], { cwd: dir }).find((s: any) => s.placement === 'P-1001').version).toBeNull();
+  });
+
   it('refuses what cannot be made: missing data listed, unknown template fields named, nothing to generate', () => {
     const dir = tempDir();
     bpv(['import', 'placements', path.join(FIXTURES, 'plaatsingen.csv')], { cwd: dir });

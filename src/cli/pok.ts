@@ -1,8 +1,9 @@
 // bpv pok generate | sign | status (SPEC §5). pdfkit loads only when something is rendered.
 import { Option, type Command } from 'commander';
+import fs from 'node:fs';
 import path from 'node:path';
 import { todayIso } from '../domain/dates.js';
-import { EXIT, UsageError } from '../errors.js';
+import { BpvError, EXIT, UsageError } from '../errors.js';
 import { fmtDate, lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { peopleCsv, parseDialect } from '../output/csv.js';
@@ -40,6 +41,13 @@ export function registerPok(program: Command, cli: Cli): void {
       const { generatePoksIter, loadPokTemplate, pokStatus, writePokFiles } = await import('../pok/index.js');
       const template = loadPokTemplate(o.template);
       const out = path.resolve(o.out);
+      // a folder that cannot take the files is said before any version is recorded
+      try {
+        fs.mkdirSync(out, { recursive: true });
+        fs.accessSync(out, fs.constants.W_OK);
+      } catch (e) {
+        throw new UsageError(msg().pokOutUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+      }
       return withDb(cmd, true, async (db) => {
         // a mistyped id is a usage error, as for pok sign and validate --placement, before anything is made
         const [{ missingPlacementIds }, { ruleNote }] = await Promise.all([import('../db/placements.js'), import('../i18n/rule-notes.js')]);
@@ -59,7 +67,13 @@ export function registerPok(program: Command, cli: Cli): void {
             continue;
           }
           counts[r.status]++;
-          const files = writePokFiles(r, out);
+          let files: string[];
+          try {
+            files = writePokFiles(r, out);
+          } catch (e) {
+            // the version is recorded: the same command again writes the same bytes
+            throw new BpvError(msg().pokFileFailed(r.placement, r.version, (e as NodeJS.ErrnoException).code ?? String(e)), EXIT.partial);
+          }
           for (const n of r.notices) io.err(io.ce.yellow(n.message));
           if (!bar) io.err(msg().pokWritten(r.placement, r.version, r.status === 'unchanged', files.map((f) => path.relative(process.cwd(), f) || f)));
         }

@@ -2,7 +2,7 @@
 // temporary name and renamed into place, so an interrupted run never leaves a half PDF that
 // looks like a finished contract.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PokCopy } from './render.js';
 import type { PokGenerated } from './versions.js';
@@ -11,8 +11,13 @@ const COPIES: readonly PokCopy[] = ['student', 'leerbedrijf', 'onderwijsinstelli
 
 function writeAtomic(file: string, data: Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /**
