@@ -41,13 +41,10 @@ export function registerPok(program: Command, cli: Cli): void {
       const { generatePoksIter, loadPokTemplate, pokStatus, writePokFiles } = await import('../pok/index.js');
       const template = loadPokTemplate(o.template);
       const out = path.resolve(o.out);
-      // a folder that cannot take the files is said before any version is recorded
-      try {
-        fs.mkdirSync(out, { recursive: true });
-        fs.accessSync(out, fs.constants.W_OK);
-      } catch (e) {
-        throw new UsageError(msg().pokOutUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
-      }
+      // a folder that cannot take the files is said before any version is recorded (made only
+      // when the first file is written: a refused run leaves no folder behind)
+      const unusable = outDirProblem(out);
+      if (unusable) throw new UsageError(msg().pokOutUnusable(out, unusable));
       return withDb(cmd, true, async (db) => {
         // a mistyped id is a usage error, as for pok sign and validate --placement, before anything is made
         const [{ missingPlacementIds }, { ruleNote }] = await Promise.all([import('../db/placements.js'), import('../i18n/rule-notes.js')]);
@@ -142,4 +139,17 @@ async function progress(io: Io, total: number): Promise<{ update: (n: number) =>
   const bar = new SingleBar({ stream: process.stderr, format: "POK's [{bar}] {value}/{total} | {eta_formatted}", hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   bar.start(total, 0);
   return { update: (n) => bar.update(n), stop: () => bar.stop() };
+}
+
+/** Why files cannot be written into `dir` (made where missing), or undefined when they can. */
+function outDirProblem(dir: string): string | undefined {
+  let d = dir;
+  while (!fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+  if (!fs.statSync(d).isDirectory()) return 'ENOTDIR';
+  try {
+    fs.accessSync(d, fs.constants.W_OK);
+  } catch {
+    return 'EACCES';
+  }
+  return undefined;
 }
