@@ -2,23 +2,13 @@
 // temporary name and renamed into place, so an interrupted run never leaves a half PDF that
 // looks like a finished contract.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PokCopy } from './render.js';
 import type { PokGenerated } from './versions.js';
+import { writeAtomic } from '../util/write-atomic.js';
 
 const COPIES: readonly PokCopy[] = ['student', 'leerbedrijf', 'onderwijsinstelling'];
-
-function writeAtomic(file: string, data: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 /**
  * Writes the POK (or, when it was generated with `split`, its three copies) into `outDir`,

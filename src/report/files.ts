@@ -4,20 +4,15 @@
 // did not finish. The reports themselves are written in place: renaming a thousand of them
 // doubled the time of the whole run (measured).
 
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvDialect } from '../output/csv.js';
 import { indexCsv, indexEntry, reportCsv, type IndexEntry } from './csv.js';
 import type { PoReport } from './model.js';
 import type { FileWriter } from './thread.js';
+import { writeAtomic } from '../util/write-atomic.js';
 
 export type FileFormat = 'pdf' | 'csv';
-
-function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
 
 /**
  * `<YYYY-MM>-<email>.<ext>`. An e-mail address may hold characters a Windows share refuses in a

@@ -4,7 +4,8 @@
 // files (the caller checks that both read the same state of the database). Then it fills the
 // CSV files while this thread builds the next ones: writing a thousand files took as long as
 // building them. One thread for both: the machines have two cores.
-import { closeSync, constants, existsSync, ftruncateSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { writeAtomic } from '../util/write-atomic.js';
 import type { CsvFile } from '../output/csv.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -29,17 +30,7 @@ export function writeFileData(file: string, data: FileData): void {
   // A PDF goes under a temporary name and is renamed over the earlier one: half a PDF (a full
   // disk, a kill) is no document at all, and an earlier run's stays whole. PDFs come a few a
   // second, so the rename costs nothing; a thousand CSV files stay in place (see above).
-  if (data instanceof Uint8Array) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, data);
-      renameSync(tmp, file);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
-    return;
-  }
+  if (data instanceof Uint8Array) return writeAtomic(file, data);
   // the CSV's mark apart: in front of the text it would make all of it two bytes a character
   const parts = data instanceof Uint8Array ? [data] : data.bom ? [BOM, Buffer.from(data.text)] : [Buffer.from(data.text)];
   const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o666);
