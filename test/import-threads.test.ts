@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.mjs';
-import { THREAD_MIN_BYTES } from '../src/import/source.js';
-import { bpv, bpvJson, readDb, tempDir } from './helpers.js';
+import { THREAD_MIN_BYTES } from '../src/import/early-reader.js';
+import { bpv, bpvJson, FIXTURES, readDb, tempDir } from './helpers.js';
 
 let dir = '';
 let file = '';
@@ -69,6 +69,21 @@ describe('a large file the import gives up on', () => {
       // the reading thread kept the process alive: it hung until killed
       expect(Date.now() - started).toBeLessThan(20_000);
     }
+  }, 60_000);
+});
+
+describe('the reading thread started before the command is parsed (early-reader.ts)', () => {
+  it('ends with the process when the import reads a small file: the large file named was the reject file', () => {
+    const rows = 'P-000001,2026-09-07,8\n'.repeat(250_000);
+    const dir = tempDir({ 'oud.csv': `plaatsing_id,datum,uren\n${rows}` });
+    expect(fs.statSync(path.join(dir, 'oud.csv')).size).toBeGreaterThan(THREAD_MIN_BYTES);
+    fs.copyFileSync(path.join(FIXTURES, 'plaatsingen-utf8.csv'), path.join(dir, 'klein.csv'));
+    const started = Date.now();
+    const r = bpv(['--db', 'bpv.db', 'import', 'placements', 'klein.csv', '--reject-file', 'oud.csv'], { cwd: dir });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([0, '6 regels gelezen: 6 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 afgekeurd']);
+    // the unused reader waited for a file to read: it must not keep the process alive
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(fs.readFileSync(path.join(dir, 'oud.csv'), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
   }, 60_000);
 });
 

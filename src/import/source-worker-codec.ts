@@ -115,8 +115,10 @@ export class BatchEncoder {
         }
       }
     }
-    // a column worth it repeats a value at least every other row
-    if (judge && records.length >= 100) this.dedupe = Array.from({ length: fresh.length }, (_, c) => (fresh[c] ?? 0) <= records.length / 2);
+    // a column worth it repeats a value at least every other row; judged on a part of the usual
+    // size (the reader's first part is small, and a timesheet's first 100 rows are a few
+    // placements' days, all different dates)
+    if (judge && records.length >= 500) this.dedupe = Array.from({ length: fresh.length }, (_, c) => (fresh[c] ?? 0) <= records.length / 2);
     const out: EncodedBatch = { values, counts, refs, lines: Float64Array.from(lines) };
     if (parsed) out.parsed = { width, refs: prefs, problems: parsed.problems };
     return out;

@@ -23,7 +23,7 @@ export interface StartMessage {
 /** Parses a part's records as the kind does on the writing thread; null when not asked to. */
 async function rowParser(start: StartMessage): Promise<((records: string[][], lines: number[]) => ParsedBatch) | null> {
   if (!start.parse) return null;
-  const { IMPORT_KINDS } = await import('./kinds.js');
+  const { IMPORT_KINDS } = await kinds;
   const kind = IMPORT_KINDS[start.parse.kind]!;
   const codec = kind.codec!;
   const index = new Map(start.parse.index);
@@ -44,13 +44,29 @@ async function rowParser(start: StartMessage): Promise<((records: string[][], li
 }
 
 const BATCH = 1000;
+// the first part small: the writer waits for it, and this thread's code is not yet compiled
+const FIRST_BATCH = 100;
 // batches the reader may be ahead of the writer: enough to ride out a garbage collection on either side
 const MAX_IN_FLIGHT = 2 * CREDIT_EVERY;
 
+interface ReaderData {
+  file: string;
+  opts: { delimiter?: string; encoding?: string };
+  lang: string;
+}
+
+// loaded while the file's head is read (and, for an early reader, while the command is parsed)
+const kinds = import('./kinds.js');
+
+/** What to read: given at the start, or to an early reader (early-reader.ts) in its first message. */
+function readerData(): Promise<ReaderData> {
+  if (!(workerData as { early?: boolean }).early) return Promise.resolve(workerData as ReaderData);
+  return new Promise((res) => parentPort!.once('message', (m: { type: 'open'; data: ReaderData }) => res(m.data)));
+}
 
 async function run(): Promise<void> {
   const port = parentPort!;
-  const { file, opts, lang } = workerData as { file: string; opts: { delimiter?: string; encoding?: string }; lang: string };
+  const { file, opts, lang } = await readerData();
   setLang(lang);
   let credit = MAX_IN_FLIGHT;
   let wake: (() => void) | undefined;
@@ -72,7 +88,9 @@ async function run(): Promise<void> {
     // tripled the writer's GC time), and a piece holds only a few hundred rows.
     let records: string[][] = [];
     let lines: number[] = [];
+    let sent = 0;
     const send = async () => {
+      sent++;
       // parsed before waiting for credit: this thread has time to spare, the writer has not
       const parsed = parse?.(records, lines);
       while (credit <= 0) await new Promise<void>((res) => (wake = res));
@@ -84,13 +102,14 @@ async function run(): Promise<void> {
     };
     for await (const batch of src.batches) {
       for (let at = 0; at < batch.records.length; ) {
-        const take = Math.min(BATCH - records.length, batch.records.length - at);
+        const size = sent ? BATCH : FIRST_BATCH;
+        const take = Math.min(size - records.length, batch.records.length - at);
         for (let i = at; i < at + take; i++) {
           records.push(batch.records[i]!);
           lines.push(batch.lines[i]!);
         }
         at += take;
-        if (records.length === BATCH) await send();
+        if (records.length === size) await send();
       }
     }
     if (records.length) await send();

@@ -4,13 +4,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { BpvError, UsageError, type ExitCode } from '../errors.js';
 import { lang } from '../i18n/lang.js';
 import { msg } from '../i18n/messages.js';
 import { CsvTokenizer, QuoteNotClosedError, RecordTooLongError } from './csv-tokenizer.js';
 import { Utf8Survey, wholeCharsEnd } from './utf8-survey.js';
+import { openReader, THREAD_MIN_BYTES, threadsAllowed } from './early-reader.js';
 import { CREDIT_EVERY, decode as decodeBatch, decodeRows, type ParsedRows } from './source-worker-codec.js';
 import type { RowCodec, RowShape, Value } from './row.js';
 
@@ -343,10 +342,6 @@ function withoutBlankLines(b: RecordBatch): RecordBatch {
   return out;
 }
 
-const WORKER_URL = new URL('./source-worker.js', import.meta.url);
-/** below this size a thread costs more than it saves */
-export const THREAD_MIN_BYTES = 4 << 20;
-
 /**
  * openBatches, with the reading done in a worker thread for large files. Same records, same
  * errors; standard input and small files are read on this thread.
@@ -359,13 +354,9 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
     /* openBatches names the missing file */
   }
   // BPV_THREADS=1: everything on this thread (a machine with one core, or to compare)
-  if (size < THREAD_MIN_BYTES || process.env.BPV_THREADS === '1' || !fs.existsSync(fileURLToPath(WORKER_URL))) return openBatches(file, opts);
+  if (size < THREAD_MIN_BYTES || !threadsAllowed()) return openBatches(file, opts);
 
-  // A small heap for the reader: it holds a few batches at a time (the whole import must stay
-  // under 300 MB for a million rows). Every field is a short-lived string, so the young
-  // generation is what matters: with csv-parse 32 MB were worth ~20% of the import's time;
-  // with the tokenizer 16 MB are as fast and ~15 MB lighter (measured on a million rows).
-  const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }, workerData: { file, opts: { delimiter: opts.delimiter, encoding: opts.encoding }, lang: lang() } });
+  const worker = openReader({ file, opts: { delimiter: opts.delimiter, encoding: opts.encoding }, lang: lang() });
   type Msg = import('./source-worker.js').WorkerMessage;
   type StartMessage = import('./source-worker.js').StartMessage;
   const queue: Msg[] = [];
