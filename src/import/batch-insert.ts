@@ -37,12 +37,20 @@ export class BatchInserter {
     return st;
   }
 
-  /** Inserts every row, or none: true when all were new. `values` is the rows' values, flat. */
+  /**
+   * Inserts every row, or none: true when all were new. `values` is the rows' values, flat.
+   * The rows have the rowids after the last one's (`lastRowid`), in order.
+   */
   insertAllNew(rowCount: number, values: unknown[]): boolean {
     this.savepoint.run();
-    const all = this.statement(rowCount).run(values).changes === rowCount;
+    const info = this.statement(rowCount).run(values);
+    const all = info.changes === rowCount;
     if (!all) this.rollbackTo.run();
+    else this.lastRowid = Number(info.lastInsertRowid);
     this.release.run();
     return all;
   }
+
+  /** the rowid of the last row the last successful insertAllNew inserted */
+  lastRowid = 0;
 }

@@ -31,15 +31,23 @@ interface Entry {
 
 export class SharedRecords {
   /**
-   * A record this import created and has seen once is just the line that named it: most
-   * students appear on one row only, and an Entry for each of 100k students was most of the
-   * import's memory and garbage collection. The database holds that row's values; a second
-   * row naming the record reads them back into an Entry (`promote`).
+   * A record this import created and has seen once is just the line that named it (here, or
+   * with insertFirst in newLines): most students appear on one row only, and an Entry for each
+   * of 100k students was most of the import's memory and garbage collection. The database
+   * holds that row's values; a second row naming the record reads them back into an Entry.
    */
   private readonly entries = new Map<string, Entry | number>();
   private readonly warnings: RowWarning[] = [];
   private readonly select;
   private readonly insert;
+
+  /**
+   * insertFirst: the line that inserted each record this import made, by rowid (new rows take
+   * the rowids after the largest before the import). A Map of the 100,000 students of a first
+   * import, key to line, cost the writing thread ~0.2 s (hashing, growing, collecting).
+   */
+  private rowidBase = 0;
+  private newLines = new Uint32Array(0);
 
   constructor(
     private readonly db: Db,
@@ -61,11 +69,24 @@ export class SharedRecords {
      */
     private readonly insertFirst = false,
   ) {
-    this.select = db.prepare(`SELECT ${idColumn} AS id, ${fieldNames.join(', ')} FROM ${table} WHERE ${keyWhere}`).raw();
+    this.select = db.prepare(`SELECT rowid, ${idColumn} AS id, ${fieldNames.join(', ')} FROM ${table} WHERE ${keyWhere}`).raw();
     const cols = [...keyColumns, ...fieldNames];
     // Insert first: on a new record that is the only statement; a conflict means it exists.
     this.insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`);
-    if (insertFirst) this.batch = new BatchInserter(db, table, cols, keyColumns.join(', '));
+    if (insertFirst) {
+      this.batch = new BatchInserter(db, table, cols, keyColumns.join(', '));
+      this.rowidBase = db.prepare(`SELECT ifnull(max(rowid), 0) FROM ${table}`).pluck().get() as number;
+    }
+  }
+
+  private noteNew(rowid: number, line: number): void {
+    const i = rowid - this.rowidBase - 1;
+    if (i >= this.newLines.length) {
+      const grown = new Uint32Array(Math.max(1024, 2 * (i + 1)));
+      grown.set(this.newLines);
+      this.newLines = grown;
+    }
+    this.newLines[i] = line;
   }
 
   /** insertFirst: the touches not yet inserted, in order */
@@ -86,7 +107,8 @@ export class SharedRecords {
     const args: Value[] = [];
     for (const t of q) args.push(...t.keyValues, ...t.values);
     if (this.batch!.insertAllNew(q.length, args)) {
-      for (const t of q) this.entries.set(this.key(t.keyValues), t.line);
+      const first = this.batch!.lastRowid - q.length + 1;
+      for (let i = 0; i < q.length; i++) this.noteNew(first + i, q[i]!.line);
     } else {
       for (const t of q) this.touchNow(t.keyValues, t.values, t.line);
     }
@@ -97,15 +119,18 @@ export class SharedRecords {
     return keyValues.length === 1 ? String(keyValues[0]) : keyValues.map((v) => String(v ?? '')).join('\u0000');
   }
 
-  private entryFromDb(keyValues: Value[], isNew: boolean, line: number): Entry {
-    const [id, ...stored] = this.select.get(...keyValues) as [number | string, ...Value[]];
-    const e: Entry = { id, isNew, stored, fromFile: [], fileLine: [], lastLine: line };
+  /** `firstLine`: the line of the row of this import that inserted it, when known */
+  private entryFromDb(keyValues: Value[], line: number, firstLine?: number): Entry {
+    const [rowid, id, ...stored] = this.select.get(...keyValues) as [number, number | string, ...Value[]];
+    if (firstLine === undefined && this.insertFirst && rowid > this.rowidBase) firstLine = this.newLines[rowid - this.rowidBase - 1];
+    const isNew = firstLine !== undefined;
+    const e: Entry = { id, isNew, stored, fromFile: [], fileLine: [], lastLine: firstLine ?? line };
     if (isNew) {
       // what the first row gave is what it inserted
       for (let i = 0; i < stored.length; i++) {
         if (stored[i] !== null) {
           e.fromFile[i] = stored[i];
-          e.fileLine[i] = line;
+          e.fileLine[i] = firstLine!;
         }
       }
     }
@@ -128,14 +153,17 @@ export class SharedRecords {
 
   private touchNow(keyValues: Value[], values: Value[], line: number): number | string {
     const k = this.key(keyValues);
-    if (this.insertFirst && this.insert.run(...keyValues, ...values).changes === 1) {
-      this.entries.set(k, line);
-      return String(keyValues[0]);
+    if (this.insertFirst) {
+      const info = this.insert.run(...keyValues, ...values);
+      if (info.changes === 1) {
+        this.noteNew(Number(info.lastInsertRowid), line);
+        return String(keyValues[0]);
+      }
     }
     let e = this.entries.get(k);
     if (e === undefined && this.insertFirst) {
-      // it was there before this import
-      e = this.entryFromDb(keyValues, false, line);
+      // there before this import, or inserted by one row of it so far
+      e = this.entryFromDb(keyValues, line);
       this.entries.set(k, e);
     } else if (e === undefined) {
       const info = this.insert.run(...keyValues, ...values);
@@ -145,10 +173,10 @@ export class SharedRecords {
       }
       e = info.changes === 1
         ? { id: Number(info.lastInsertRowid), isNew: true, stored: values.slice(), fromFile: [], fileLine: [], lastLine: line }
-        : this.entryFromDb(keyValues, false, line);
+        : this.entryFromDb(keyValues, line);
       this.entries.set(k, e);
     } else if (typeof e === 'number') {
-      e = this.entryFromDb(keyValues, true, e);
+      e = this.entryFromDb(keyValues, line, e);
       this.entries.set(k, e);
     }
     for (let i = 0; i < values.length; i++) {
