@@ -110,6 +110,10 @@ describe('placements of a large file, parsed on the reading thread', () => {
       f[col('postcode')] = '1234ab';
     });
     edit(10_000, (f) => (f[col('email_praktijkopleider')] = ''));
+    // shared records told apart by the reading thread's numbers: a supervisor's other phone
+    // number, a company's other name, each a warning at its line, and the last value kept
+    edit(11_000, (f) => (f[col('telefoon_praktijkopleider')] = '06-99999999'));
+    edit(12_000, (f) => (f[col('leerbedrijf')] = 'Anders Genaamd B.V.'));
     const file = path.join(dir, 'plaatsingen.csv');
     fs.writeFileSync(file, lines.join('\n') + '\n');
     expect(fs.statSync(file).size).toBeGreaterThan(THREAD_MIN_BYTES);
@@ -125,6 +129,9 @@ describe('placements of a large file, parsed on the reading thread', () => {
       [2_001, 'startdatum'], [4_001, '(regel)'], [6_001, 'plaatsing_id'], [10_001, 'email_praktijkopleider'],
     ]);
     expect(fs.readFileSync(path.join(dir, 'two.db.rejects.csv'))).toEqual(fs.readFileSync(path.join(dir, 'one.db.rejects.csv')));
+    const warned = two.warnings.map((w: { line: number; column: string }) => [w.line, w.column]);
+    expect(warned).toContainEqual([11_001, 'telefoon']);
+    expect(warned).toContainEqual([12_001, 'naam']);
     const stored = (db: string) => readDb(path.join(dir, db), (d) => ['students', 'companies', 'persons', 'placements'].map((t) =>
       d.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
     const tables = stored('two.db');
@@ -132,5 +139,7 @@ describe('placements of a large file, parsed on the reading thread', () => {
     const edited = lines[8_000]!.split(',');
     expect(tables[0]).toContainEqual(expect.objectContaining({ studentnummer: edited[col('studentnummer')], achternaam: 'Spaties', geboortedatum: '2008-04-03' }));
     expect(tables[3]).toContainEqual(expect.objectContaining({ plaatsing_id: edited[col('plaatsing_id')], uren_per_week: 32.5 }));
+    expect(tables[1]).toContainEqual(expect.objectContaining({ kvk: lines[12_000]!.split(',')[col('kvk')], naam: 'Anders Genaamd B.V.' }));
+    expect(tables[2]).toContainEqual(expect.objectContaining({ email: lines[11_000]!.split(',')[col('email_praktijkopleider')], telefoon: '06-99999999' }));
   }, 120_000);
 });

@@ -48,6 +48,8 @@ export interface PlacementRow {
   uren_per_week: number;
   leerdoelen: string | null;
   vakantiewerk: boolean;
+  /** parsed on the reading thread: the numbers of its keys there (placementCodec.handles); -1 for none */
+  refs?: { company: number; persons: readonly [number, number, number] };
 }
 
 function optionalPerson(ctx: RowContext, nameCol: string, emailCol: string): Person | null {
@@ -127,7 +129,7 @@ export const placementCodec: RowCodec<PlacementRow> = {
     r.praktijkopleider.telefoon, r.werkbegeleider?.naam ?? null, r.werkbegeleider?.email ?? null, r.bpv_begeleider?.naam ?? null,
     r.bpv_begeleider?.email ?? null, r.startdatum, r.einddatum, r.uren_totaal, r.uren_per_week, r.leerdoelen, r.vakantiewerk ? 1 : 0,
   ],
-  unpack: (v) => ({
+  unpack: (v, h) => ({
     plaatsing_id: strOrNull(v[0]!),
     studentnummer: str(v[1]!),
     student: { voornaam: str(v[2]!), tussenvoegsel: strOrNull(v[3]!), achternaam: str(v[4]!), geboortedatum: strOrNull(v[5]!), email: strOrNull(v[6]!) },
@@ -145,7 +147,16 @@ export const placementCodec: RowCodec<PlacementRow> = {
     uren_per_week: v[27] as number,
     leerdoelen: strOrNull(v[28]!),
     vakantiewerk: v[29] === 1,
+    ...(h && { refs: { company: h[0]!, persons: [h[1]!, h[2]!, h[3]!] as const } }),
   }),
+  handles: {
+    // 0: companies, 1: persons (a supervisor in any of the three roles)
+    spaces: [0, 1, 1, 1],
+    keys: (r) => [
+      `${r.company.kvk}\u0000${r.company.vestigingsnummer ?? ''}`,
+      r.praktijkopleider.email, r.werkbegeleider?.email ?? null, r.bpv_begeleider?.email ?? null,
+    ],
+  },
 };
 
 const PLACEMENT_FIELDS = [
@@ -248,9 +259,12 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
     const s = row.student;
     students.touch([row.studentnummer], [s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum, s.email], line);
     const c = row.company;
-    const companyId = companies.touch([c.kvk, location(row)], [c.naam, c.adres, c.postcode, c.plaats], line);
-    for (const p of [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider]) {
-      if (p) persons.touch([p.email], [p.naam, p.telefoon], line);
+    // without the vestigingsnummer column one KvK number may name two stored companies (location())
+    const companyId = companies.touch([c.kvk, location(row)], [c.naam, c.adres, c.postcode, c.plaats], line, hasLocation ? row.refs?.company : undefined);
+    const people = [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider];
+    for (let i = 0; i < 3; i++) {
+      const p = people[i];
+      if (p) persons.touch([p.email], [p.naam, p.telefoon], line, row.refs?.persons[i]);
     }
     return [
       row.studentnummer, companyId, row.opleiding, row.crebo, row.niveau, row.leerweg, row.praktijkopleider.email,

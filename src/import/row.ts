@@ -117,6 +117,16 @@ export interface RowCodec<R> {
    */
   sources: readonly (string | null)[];
   pack(row: R): Value[];
-  /** `values` is reused for the next row: take the values out, do not keep it */
-  unpack(values: readonly Value[]): R;
+  /**
+   * `values` is reused for the next row: take the values out, do not keep it. `handles`, when
+   * the rows were parsed on the reading thread, are the numbers of the row's `handles.keys`.
+   */
+  unpack(values: readonly Value[], handles?: readonly number[]): R;
+  /**
+   * Keys the writing thread would look up in maps on every row (the row's own key, its shared
+   * records): the reading thread numbers them, the same key the same number throughout the
+   * file, and the writer indexes arrays with the numbers instead. `spaces`: per key, the
+   * numbering it belongs to (a supervisor's e-mail in any of three columns is one person).
+   */
+  handles?: { spaces: readonly number[]; keys(row: R): (string | null)[] };
 }

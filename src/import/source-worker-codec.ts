@@ -27,6 +27,8 @@ export interface EncodedRows {
   refs: Uint32Array<ArrayBuffer>;
   /** the records with problems: [index in the batch, errors, warnings] */
   problems: Problems[];
+  /** per record, the numbers of its RowCodec.handles keys (-1: none), when the codec has them */
+  handles?: Int32Array<ArrayBuffer>;
 }
 
 type Problems = [number, RowError[] | undefined, RowWarning[] | undefined];
@@ -39,6 +41,8 @@ export interface ParsedBatch {
   /** per packed position: the index of the field it usually equals, or -1 */
   sources: readonly number[];
   width: number;
+  /** per record, RowCodec.handles numbers (see there) */
+  handles?: Int32Array<ArrayBuffer>;
 }
 
 const NULL_REF = 0xffffffff;
@@ -120,7 +124,7 @@ export class BatchEncoder {
     // placements' days, all different dates)
     if (judge && records.length >= 500) this.dedupe = Array.from({ length: fresh.length }, (_, c) => (fresh[c] ?? 0) <= records.length / 2);
     const out: EncodedBatch = { values, counts, refs, lines: Float64Array.from(lines) };
-    if (parsed) out.parsed = { width, refs: prefs, problems: parsed.problems };
+    if (parsed) out.parsed = { width, refs: prefs, problems: parsed.problems, ...(parsed.handles && { handles: parsed.handles }) };
     return out;
   }
 }
@@ -129,6 +133,7 @@ export class BatchEncoder {
 export function transferables(b: EncodedBatch): ArrayBuffer[] {
   const list = [b.counts.buffer, b.refs.buffer, b.lines.buffer];
   if (b.parsed) list.push(b.parsed.refs.buffer);
+  if (b.parsed?.handles) list.push(b.parsed.handles.buffer);
   return list;
 }
 
@@ -146,7 +151,7 @@ export function decode(b: EncodedBatch): { records: string[][]; lines: number[] 
 }
 
 /** The rows of an encoded batch as the reading thread parsed them (on the receiving thread). */
-export function decodeRows<R>(b: EncodedBatch, unpack: (values: Value[]) => R): ParsedRows<R> | undefined {
+export function decodeRows<R>(b: EncodedBatch, unpack: (values: Value[], handles?: number[]) => R): ParsedRows<R> | undefined {
   const e = b.parsed;
   if (!e) return undefined;
   const n = b.counts.length;
@@ -154,13 +159,17 @@ export function decodeRows<R>(b: EncodedBatch, unpack: (values: Value[]) => R): 
   const problems = new Map<number, { errors: RowError[] | undefined; warnings: RowWarning[] | undefined }>();
   for (const [r, errors, warnings] of e.problems) problems.set(r, { errors, warnings });
   const values: Value[] = new Array(e.width);
+  const hs = e.handles;
+  const hw = hs ? hs.length / n : 0;
+  const handles: number[] | undefined = hs ? new Array(hw) : undefined;
   for (let r = 0; r < n; r++) {
     if (problems.get(r)?.errors?.length) continue;
     for (let i = 0, at = r * e.width; i < e.width; i++) {
       const k = e.refs[at + i]!;
       values[i] = k === NULL_REF ? null : b.values[k]!;
     }
-    rows[r] = unpack(values);
+    if (handles) for (let i = 0; i < hw; i++) handles[i] = hs![r * hw + i]!;
+    rows[r] = unpack(values, handles);
   }
   return { rows, problems };
 }

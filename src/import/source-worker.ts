@@ -29,19 +29,41 @@ async function rowParser(start: StartMessage): Promise<((records: string[][], li
   const index = new Map(start.parse.index);
   const shape = start.parse.shape;
   const sources = codec.sources.map((c) => (c === null ? -1 : (index.get(c) ?? -1)));
+  const spaces = codec.handles?.spaces ?? [];
+  // per numbering, the number of each key seen so far in the file
+  const numbers = Array.from({ length: Math.max(0, ...spaces) + 1 }, () => new Map<string, number>());
   return (records, lines) => {
     const problems: ParsedBatch['problems'] = [];
+    const handles = codec.handles ? new Int32Array(records.length * spaces.length).fill(-1) : undefined;
     const packed = records.map((fields, r) => {
       const ctx = new RowContext(lines[r]!, fields, index);
       const row = parseRow(kind.parse, ctx, fields, shape);
       if (ctx.errors.length || ctx.warnings.length) {
         problems.push([r, ctx.errors.length ? [...ctx.errors] : undefined, ctx.warnings.length ? [...ctx.warnings] : undefined]);
       }
-      return row === undefined ? undefined : codec.pack(row);
+      if (row === undefined) return undefined;
+      if (handles) {
+        const keys = codec.handles!.keys(row);
+        for (let i = 0; i < spaces.length; i++) {
+          const key = keys[i];
+          if (key === null || key === undefined) continue;
+          const m = numbers[spaces[i]!]!;
+          let h = m.get(key);
+          if (h === undefined) m.set(detached(key), (h = m.size));
+          handles[r * spaces.length + i] = h;
+        }
+      }
+      return codec.pack(row);
     });
-    return { packed, problems, sources, width: sources.length };
+    return { packed, problems, sources, width: sources.length, ...(handles && { handles }) };
   };
 }
+
+/**
+ * A copy of a string that holds on to nothing else: a field is a slice of its piece of the
+ * file (64 KiB), and a map keeping the slices kept every piece alive.
+ */
+const detached = (s: string): string => (' ' + s).slice(1);
 
 const BATCH = 1000;
 // the first part small: the writer waits for it, and this thread's code is not yet compiled

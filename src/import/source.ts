@@ -385,7 +385,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
   let sha = '';
   let bytes = 0;
   let taken = 0;
-  let unpack: ((values: Value[]) => unknown) | undefined;
+  let unpack: ((values: Value[], handles?: number[]) => unknown) | undefined;
   let started = false;
   const start = (m: StartMessage) => {
     started = true;
@@ -426,7 +426,7 @@ export async function openCsvFast(file: string, opts: SourceOptions = {}): Promi
     bytesRead: () => bytes,
     close: () => void worker.terminate(),
     parseThere(kind, codec, index, shape) {
-      unpack = (values) => codec.unpack(values);
+      unpack = (values, handles) => codec.unpack(values, handles);
       start({ type: 'start', parse: { kind, index: [...index], shape } });
     },
   };
