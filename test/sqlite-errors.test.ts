@@ -2,7 +2,7 @@
 // whether SQLite gives its primary code or an extended one (a read-only directory, a failed
 // write), never the "unexpected error" of exit 70.
 import { describe, expect, it } from 'vitest';
-import { translateSqliteError } from '../src/db/open.js';
+import { openScratchDb, translateSqliteError } from '../src/db/open.js';
 import { DatabaseError } from '../src/errors.js';
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -14,6 +14,24 @@ describe('translateSqliteError', () => {
       expect(e, code).toBeInstanceOf(DatabaseError);
       expect((e as DatabaseError).exitCode, code).toBe(3);
       expect(e.message, code).toContain('/tmp/x.db');
+    }
+  });
+
+  it('says a full disk in words, from a real SQLite error (max_page_count stands in for the disk)', () => {
+    const db = openScratchDb();
+    try {
+      db.pragma('max_page_count = 1');
+      let thrown: unknown;
+      try {
+        db.exec("CREATE TABLE vol (x TEXT); INSERT INTO vol VALUES (randomblob(100000))");
+      } catch (e) {
+        thrown = e;
+      }
+      expect((thrown as { code?: string }).code).toBe('SQLITE_FULL');
+      const e = translateSqliteError(thrown, '/tmp/x.db') as DatabaseError;
+      expect([e.exitCode, e.message]).toEqual([3, 'de schijf met database /tmp/x.db is vol: de wijziging is teruggedraaid, de database is heel. Maak ruimte vrij en voer de opdracht opnieuw uit.']);
+    } finally {
+      db.close();
     }
   });
 

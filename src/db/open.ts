@@ -182,9 +182,12 @@ export function translateSqliteError(e: unknown, file: string): Error {
       // SQLite's own words are English and do not say that a reader writes too (WAL)
       return new DatabaseError(msg().dbReadOnly(file, path.dirname(path.resolve(file))));
     case 'SQLITE_CANTOPEN':
-    case 'SQLITE_IOERR':
-    case 'SQLITE_FULL':
       return new DatabaseError(msg().dbOpenFailed(file, err.message ?? ''));
+    // at any write, not only at opening: "cannot be opened" sent people looking at the wrong thing
+    case 'SQLITE_FULL':
+      return new DatabaseError(msg().dbFull(file));
+    case 'SQLITE_IOERR':
+      return new DatabaseError(msg().dbIoError(file, err.message ?? ''));
     default:
       return e as Error;
   }
