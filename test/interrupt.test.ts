@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { onInterrupt, runInterruptCleanups } from '../src/cli/interrupt.js';
 import { BIN, bpv, readDb, tempDir, utf8Csv } from './helpers.js';
@@ -60,4 +61,27 @@ describe('interrupt cleanups', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('afgekeurd'))).toEqual([]);
     expect(readDb(path.join(dir, 'bpv.db'), (db) => db.prepare('SELECT count(*) AS n FROM placements').get())).toEqual({ n: 1 });
   });
+
+  // killed halfway, the file by the backup's name was left, and SQLite rolled it back to an
+  // empty database when it was next opened: a "backup" with nothing in it
+  it('a backup interrupted halfway leaves no file by its name, says so and exits 130', async () => {
+    const dir = tempDir();
+    expect(bpv(['init'], { cwd: dir }).code).toBe(0);
+    // 60 MB of ballast: the backup copies it 100 pages a turn, some 150 turns
+    const db = new Database(path.join(dir, 'bpv.db'));
+    db.exec('CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) INSERT INTO ballast SELECT randomblob(100000) FROM n');
+    db.close();
+    const child = spawn(process.execPath, [BIN, 'db', 'backup', 'kopie.db'], { cwd: dir, env: { ...process.env, BPV_DB: '' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const copy = path.join(dir, 'kopie.db');
+    const size = () => (fs.existsSync(copy) ? fs.statSync(copy).size : 0);
+    for (const start = Date.now(); size() === 0 && Date.now() - start < 20_000; ) await new Promise((r) => setTimeout(r, 2));
+    expect(size()).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain(`Afgebroken. De back-up was niet klaar; ${copy} is verwijderd.`);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('kopie'))).toEqual([]);
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import { msg } from '../i18n/messages.js';
 import { todayIso } from '../domain/dates.js';
 import type { Cli } from './main.js';
 import { dbPathOf, withDb } from './context.js';
+import { onInterrupt } from './interrupt.js';
 import { json } from './io.js';
 import { table } from './table.js';
 
@@ -120,9 +121,19 @@ export function registerAdmin(program: Command, cli: Cli): void {
         throw new UsageError(msg().backupUnwritable(abs, msg().notWritable(dir)));
       }
       const { backupTo } = await import('../db/maintenance.js');
-      await withDb(cmd, false, async (db) => {
-        await backupTo(db, abs);
+      // Ctrl-C halfway left a file by the backup's name that SQLite rolls back to an empty
+      // database when it is next opened: a "backup" to find later, or to refuse the next one
+      const uninterrupt = onInterrupt(() => {
+        for (const f of [abs, `${abs}-journal`]) fs.rmSync(f, { force: true });
+        io.err(io.ce.yellow(msg().backupInterrupted(abs)));
       });
+      try {
+        await withDb(cmd, false, async (db) => {
+          await backupTo(db, abs);
+        });
+      } finally {
+        uninterrupt();
+      }
       io.err(msg().backupWritten(abs));
     }));
   dbCmd
