@@ -10,6 +10,7 @@ import { parseRow, RowContext, type RowCodec } from '../src/import/row.js';
 import type { ImportKind } from '../src/import/run.js';
 import { openBatches } from '../src/import/source.js';
 import { timesheetsImport } from '../src/import/timesheets.js';
+import { KeyNumbers } from '../src/import/source-worker-codec.js';
 import { ROOT } from './helpers.js';
 
 async function parsedRows<R>(kind: ImportKind<R>, file: string): Promise<R[]> {
@@ -63,5 +64,14 @@ describe('row codecs', () => {
       }
     }
     expect(n).toBeGreaterThan(1000);
+  });
+
+  it('numbers keys the same throughout, each numbering apart, and gives new keys none past its limit', () => {
+    const n = new KeyNumbers(2, 3);
+    expect(['a', 'b', 'a', 'c'].map((k) => n.of(0, k))).toEqual([0, 1, 0, 2]);
+    expect(n.of(1, 'a')).toBe(0);
+    // the first numbering is full: a new key gets none, the numbered ones keep theirs
+    expect([n.of(0, 'd'), n.of(0, 'b'), n.of(0, 'd')]).toEqual([-1, 1, -1]);
+    expect([n.of(1, 'b'), n.of(1, 'c'), n.of(1, 'd')]).toEqual([1, 2, -1]);
   });
 });

@@ -19,8 +19,12 @@ const TOUCHES: [number, string, Value[]][] = [
   [7, '100', ['Anna', null, 'Bakker', '2008-01-02', 'anna@x.nl']],
 ];
 
-/** flushEvery: with insertFirst, flush() after every so many touches (0: only finish() does) */
-function run(insertFirst: boolean, flushEvery = 0) {
+/**
+ * flushEvery: with insertFirst, flush() after every so many touches (0: only finish() does).
+ * handles: the reading thread's number for each touch's key (-1: none given), as a large file's
+ * rows bring them (RowCodec.handles).
+ */
+function run(insertFirst: boolean, flushEvery = 0, handles?: number[]) {
   const db = openScratchDb();
   try {
     db.prepare("INSERT INTO students (studentnummer, voornaam, achternaam, email) VALUES ('100', 'Anna', 'Bakker', 'oud@x.nl')").run();
@@ -28,7 +32,7 @@ function run(insertFirst: boolean, flushEvery = 0) {
     const students = new SharedRecords(db, 'student', 'students', 'studentnummer = ?', ['studentnummer'], FIELDS, 'studentnummer',
       ([k]) => `student ${String(k)}`, insertFirst);
     const ids = TOUCHES.map(([line, key, values], i) => {
-      const id = students.touch([key], values, line);
+      const id = students.touch([key], values, line, handles?.[i]);
       if (flushEvery && (i + 1) % flushEvery === 0) students.flush();
       return id;
     });
@@ -65,5 +69,13 @@ describe('SharedRecords', () => {
       ['100', 'email', 'oud@x.nl', 'anna@x.nl'],
     ]);
     expect(byMap.warnings.map((w) => [w.line, w.column])).toEqual([[5, 'achternaam'], [7, 'email']]);
+  });
+
+  it('gives the same outcome when the keys come with numbers, all or some (the reading thread numbers only so many)', () => {
+    const byMap = run(false);
+    // keys 100, 200, 300 as 0, 1, 2; -1 where the numbering had stopped taking new keys
+    for (const handles of [[0, 1, 2, 2, 2, 0], [0, 1, -1, 2, -1, 0], [-1, 1, 2, 2, 2, -1], [-1, -1, -1, -1, -1, -1]]) {
+      expect(run(false, 0, handles), handles.join()).toEqual(byMap);
+    }
   });
 });

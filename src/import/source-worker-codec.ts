@@ -129,6 +129,31 @@ export class BatchEncoder {
   }
 }
 
+/**
+ * The reading thread's numbers for keys (RowCodec.handles): the same key the same number
+ * throughout the file, for the first `max` keys of each numbering; a new key after those gets
+ * none (-1), and the writer finds it by its string. Unbounded, a file in which nearly every
+ * row named a supervisor of its own ran the reading thread (64 MB) out of memory.
+ */
+export class KeyNumbers {
+  private readonly maps: Map<string, number>[];
+
+  constructor(spaces: number, private readonly max = 1 << 16) {
+    this.maps = Array.from({ length: spaces }, () => new Map<string, number>());
+  }
+
+  of(space: number, key: string): number {
+    const m = this.maps[space]!;
+    let n = m.get(key);
+    if (n === undefined) {
+      if (m.size >= this.max) return -1;
+      // a copy: the key is a slice of its 64 KiB piece of the file, and kept, it kept the piece
+      m.set((' ' + key).slice(1), (n = m.size));
+    }
+    return n;
+  }
+}
+
 /** The buffers to transfer with a batch rather than copy. */
 export function transferables(b: EncodedBatch): ArrayBuffer[] {
   const list = [b.counts.buffer, b.refs.buffer, b.lines.buffer];

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BpvError } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
 import { openBatches } from './source.js';
-import { BatchEncoder, CREDIT_EVERY, transferables, type EncodedBatch, type ParsedBatch } from './source-worker-codec.js';
+import { BatchEncoder, CREDIT_EVERY, KeyNumbers, transferables, type EncodedBatch, type ParsedBatch } from './source-worker-codec.js';
 import { parseRow, RowContext, type RowShape } from './row.js';
 
 export type WorkerMessage =
@@ -30,8 +30,7 @@ async function rowParser(start: StartMessage): Promise<((records: string[][], li
   const shape = start.parse.shape;
   const sources = codec.sources.map((c) => (c === null ? -1 : (index.get(c) ?? -1)));
   const spaces = codec.handles?.spaces ?? [];
-  // per numbering, the number of each key seen so far in the file
-  const numbers = Array.from({ length: Math.max(0, ...spaces) + 1 }, () => new Map<string, number>());
+  const numbers = new KeyNumbers(Math.max(0, ...spaces) + 1);
   return (records, lines) => {
     const problems: ParsedBatch['problems'] = [];
     const handles = codec.handles ? new Int32Array(records.length * spaces.length).fill(-1) : undefined;
@@ -46,11 +45,7 @@ async function rowParser(start: StartMessage): Promise<((records: string[][], li
         const keys = codec.handles!.keys(row);
         for (let i = 0; i < spaces.length; i++) {
           const key = keys[i];
-          if (key === null || key === undefined) continue;
-          const m = numbers[spaces[i]!]!;
-          let h = m.get(key);
-          if (h === undefined) m.set(detached(key), (h = m.size));
-          handles[r * spaces.length + i] = h;
+          if (key !== null && key !== undefined) handles[r * spaces.length + i] = numbers.of(spaces[i]!, key);
         }
       }
       return codec.pack(row);
@@ -59,15 +54,14 @@ async function rowParser(start: StartMessage): Promise<((records: string[][], li
   };
 }
 
-/**
- * A copy of a string that holds on to nothing else: a field is a slice of its piece of the
- * file (64 KiB), and a map keeping the slices kept every piece alive.
- */
-const detached = (s: string): string => (' ' + s).slice(1);
-
 const BATCH = 1000;
 // the first part small: the writer waits for it, and this thread's code is not yet compiled
 const FIRST_BATCH = 100;
+/**
+ * A part is also sent once this much of the file went into it: a thousand rows with a cell of
+ * 60,000 characters each were 60 MB in one part, and the reading thread (64 MB) ran out of memory.
+ */
+const PART_BYTES = 4 << 20;
 // batches the reader may be ahead of the writer: enough to ride out a garbage collection on either side
 const MAX_IN_FLIGHT = 2 * CREDIT_EVERY;
 
@@ -111,8 +105,10 @@ async function run(): Promise<void> {
     let records: string[][] = [];
     let lines: number[] = [];
     let sent = 0;
+    let sentAt = 0;
     const send = async () => {
       sent++;
+      sentAt = src.bytesRead();
       // parsed before waiting for credit: this thread has time to spare, the writer has not
       const parsed = parse?.(records, lines);
       while (credit <= 0) await new Promise<void>((res) => (wake = res));
@@ -133,6 +129,7 @@ async function run(): Promise<void> {
         at += take;
         if (records.length === size) await send();
       }
+      if (records.length && src.bytesRead() - sentAt >= PART_BYTES) await send();
     }
     if (records.length) await send();
     port.postMessage({ type: 'end', sha256: src.sha256(), bytesRead: src.bytesRead() } satisfies WorkerMessage);
