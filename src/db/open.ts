@@ -79,14 +79,13 @@ export function openDb(file: string, opts: OpenOptions): Db {
   return db;
 }
 
-/** Removes a database file with its WAL and shared-memory files (one this command created). */
+const PEEK_MAX_BYTES = 64 << 20;
+
 /**
  * A setting of an existing file, read without opening it as bpv does (no migration, no
  * schema check, nothing written, not even beside it): undefined when the file is not a
  * database, has no such setting, or cannot be read. For small files (a demo's database).
  */
-const PEEK_MAX_BYTES = 64 << 20;
-
 export function peekSetting(file: string, key: string): string | undefined {
   try {
     // A copy in memory: opening the file, even read-only, leaves -wal and -shm files beside a
@@ -107,6 +106,7 @@ export function peekSetting(file: string, key: string): string | undefined {
   }
 }
 
+/** Removes a database file with its WAL and shared-memory files (one this command created). */
 export function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { isSqliteFile } from '../util/sqlite-file.js';
 
 export const WORKER_URL = new URL('./source-worker.js', import.meta.url);
 /** below this size a thread costs more than it saves */
@@ -58,15 +59,7 @@ export function openReader(data: unknown): Worker {
 /** Any argument may be anything (a path through a file, one not readable): those are not it. */
 function isLargeNonDatabase(arg: string): boolean {
   try {
-    if ((fs.statSync(arg, { throwIfNoEntry: false })?.size ?? 0) < THREAD_MIN_BYTES) return false;
-    const head = Buffer.alloc(16);
-    const fd = fs.openSync(arg, 'r');
-    try {
-      fs.readSync(fd, head, 0, 16, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return head.toString('latin1') !== 'SQLite format 3\u0000';
+    return (fs.statSync(arg, { throwIfNoEntry: false })?.size ?? 0) >= THREAD_MIN_BYTES && !isSqliteFile(arg);
   } catch {
     return false;
   }

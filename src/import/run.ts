@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
+import { isSqliteFile } from '../util/sqlite-file.js';
 import { audit, type FieldChange } from '../db/audit.js';
 import { UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
@@ -287,21 +288,6 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
  */
 function eventLoopTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Whether the file starts as an SQLite database does. */
-function isSqliteFile(file: string): boolean {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(16);
-      return fs.readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\u0000';
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
 }
 
 /**
