@@ -8,6 +8,8 @@ export const EXIT = {
   partial: 1,
   usage: 2,
   database: 3,
+  /** Ctrl-C, as a shell reports a process ended by SIGINT */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -36,5 +38,16 @@ export class DatabaseError extends BpvError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, EXIT.database, details);
     this.name = 'DatabaseError';
+  }
+}
+
+/**
+ * Ctrl-C that the program notices itself rather than as a signal: a prompt reads the terminal
+ * in raw mode, where Ctrl-C is a key. Exit 130, as for the signal.
+ */
+export class InterruptedError extends BpvError {
+  constructor(message: string) {
+    super(message, EXIT.interrupted);
+    this.name = 'InterruptedError';
   }
 }

@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import { EXIT, UsageError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ImportKind, ImportSummary, RowError } from '../import/run.js';
-import type { MissingColumn } from '../import/headers.js';
 import type { Cli } from './main.js';
+import { askMapping } from './ask-mapping.js';
 import { importDb } from './context.js';
 import { onInterrupt } from './interrupt.js';
 import { json, type Io } from './io.js';
+import { shellArg } from '../util/shell-arg.js';
 
 const KINDS = ['placements', 'timesheets', 'holidays', 'recognitions'] as const;
 type Kind = (typeof KINDS)[number];
@@ -67,7 +68,7 @@ export function registerImport(program: Command, cli: Cli): void {
           strict: flags.strict,
           dryRun: flags.dryRun,
           progress: bar?.update,
-          askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
+          askMapping: io.stdinIsTty && file !== '-' ? (missing, candidates) => askMapping(missing, candidates) : undefined,
         });
       } catch (e) {
         db.close(true);
@@ -96,21 +97,6 @@ async function progressBar(io: Io): Promise<{ update: (done: number, total: numb
     },
     stop: () => { if (started) bar.stop(); },
   };
-}
-
-async function askMapping(missing: MissingColumn[], header: string[]): Promise<string[] | undefined> {
-  const { select } = await import('@inquirer/prompts');
-  const flags: string[] = [];
-  for (const m of missing) {
-    const choice = await select({
-      message: msg().askMapping(m.column),
-      choices: [...header.map((h) => ({ name: h, value: h })), { name: msg().askMappingSkip(), value: '' }],
-      default: m.suggestion,
-    }, { output: process.stderr });
-    if (!choice) return undefined;
-    flags.push(`${m.column}=${choice}`);
-  }
-  return flags;
 }
 
 const MAX_ERRORS_SHOWN = 50;
@@ -145,6 +131,12 @@ export function renderSummary(io: Io, s: ImportSummary, flags: { json?: boolean 
   else if (s.read > 0 && s.inserted === 0 && s.updated === 0 && s.rejected === 0) lines.push(m.summaryNothingChanged());
   if (flags.rejectFile && s.rejected > 0) lines.push(m.summaryRejectFile(flags.rejectFile, s.rejected));
   else if (flags.rejectFile) lines.push(m.summaryRejectFileEmpty(flags.rejectFile));
-  if (s.map_used?.length) lines.push(m.summaryMapUsed(s.map_used));
+  if (s.map_used?.length) lines.push(m.summaryMapUsed(s.map_used.map(mapFlagForShell)));
   io.err(lines.join('\n'));
+}
+
+/** `kolom=Kopregel` as the --map flag to type in a shell: the header quoted so that it stays one argument */
+export function mapFlagForShell(flag: string): string {
+  const at = flag.indexOf('=');
+  return `--map ${flag.slice(0, at)}=${shellArg(flag.slice(at + 1))}`;
 }

@@ -118,9 +118,11 @@ const nl = {
   summaryRejectFileEmpty: (f: string) => `Geen afgekeurde regels: ${f} bevat alleen de kopregel.`,
   summaryWarnings: (n: number) => `${n} waarschuwing(en):`,
   summaryMoreErrors: (n: number) => `… en nog ${n} fout(en); gebruik --json of --reject-file voor de volledige lijst.`,
-  summaryMapUsed: (flags: readonly string[]) => `Volgende keer zonder vragen: ${flags.map((f) => `--map ${f.replace(/=(.*)$/, '="$1"')}`).join(' ')}`,
+  summaryMapUsed: (flags: readonly string[]) => `Volgende keer zonder vragen: ${flags.join(' ')}`,
   askMapping: (column: string) => `Welke kolom in het bestand is ${q(column)}?`,
   askMappingSkip: () => `(geen van deze: stoppen)`,
+  /** the prompt's key help: `navigate`, `select` */
+  promptKey: (action: string) => ({ navigate: 'kiezen', select: 'bevestigen' } as Record<string, string>)[action] ?? action,
   or: () => ` of `,
   tsNeedsPlacementOrStudent: () => `plaatsing_id of studentnummer is nodig om de plaatsing te vinden`,
   tsHoursRange: (v: string) => `${q(v)}: uren moeten tussen 0 en 24 liggen`,
@@ -222,6 +224,7 @@ const nl = {
   usage: (why: string) => `${why}\nGebruik --help voor hulp.`,
   unexpected: (why: string) => `Onverwachte fout: ${why}\nZet BPV_DEBUG=1 voor details en meld dit.`,
   interrupted: () => `Afgebroken. Een import die nog niet klaar was, is niet opgeslagen: alles of niets.`,
+  interruptedPrompt: () => `Afgebroken bij het koppelen van de kolommen: er is niets geïmporteerd.`,
   pokInterrupted: () => `Afgebroken. De POK's die al geschreven waren, zijn heel; de rest is niet gemaakt.`,
 };
 
@@ -315,9 +318,10 @@ const en: Messages = {
   summaryRejectFileEmpty: (f) => `No rejected rows: ${f} holds the header only.`,
   summaryWarnings: (n) => `${n} warning(s):`,
   summaryMoreErrors: (n) => `… and ${n} more error(s); use --json or --reject-file for the full list.`,
-  summaryMapUsed: (flags) => `Next time without questions: ${flags.map((f) => `--map ${f.replace(/=(.*)$/, '="$1"')}`).join(' ')}`,
+  summaryMapUsed: (flags) => `Next time without questions: ${flags.join(' ')}`,
   askMapping: (column) => `Which column of the file is ${q(column)}?`,
   askMappingSkip: () => `(none of these: stop)`,
+  promptKey: (action) => action,
   or: () => ` or `,
   tsNeedsPlacementOrStudent: () => `plaatsing_id or studentnummer is needed to find the placement`,
   tsHoursRange: (v) => `${q(v)}: hours must be between 0 and 24`,
@@ -401,6 +405,7 @@ const en: Messages = {
   usage: (why) => `${why}\nUse --help for help.`,
   unexpected: (why) => `Unexpected error: ${why}\nSet BPV_DEBUG=1 for details and report this.`,
   interrupted: () => `Interrupted. An import that had not finished was not saved: all or nothing.`,
+  interruptedPrompt: () => `Interrupted while mapping the columns: nothing was imported.`,
   pokInterrupted: () => `Interrupted. The POKs already written are whole; the rest were not made.`,
 };
 

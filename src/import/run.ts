@@ -91,8 +91,11 @@ export interface ImportOptions extends SourceOptions {
   strict?: boolean | undefined;
   rejectFile?: string | undefined;
   progress?: ((bytesDone: number, bytesTotal: number) => void) | undefined;
-  /** when required columns are missing: may return --map flags to try (interactive) */
-  askMapping?: ((missing: MissingColumn[], header: string[]) => Promise<string[] | undefined>) | undefined;
+  /**
+   * when required columns are missing: may return --map flags to try (interactive);
+   * `candidates` are the file's headers no column uses
+   */
+  askMapping?: ((missing: MissingColumn[], candidates: string[]) => Promise<string[] | undefined>) | undefined;
 }
 
 export interface ImportSummary {
@@ -139,7 +142,7 @@ async function importFrom<R>(src: BatchSource, dbOrOpen: Db | (() => Db), kind: 
   let mapFlags = opts.map ?? [];
   let mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
   if (mapping.missing.length && opts.askMapping) {
-    const extra = await opts.askMapping(mapping.missing, src.header);
+    const extra = await opts.askMapping(mapping.missing, mapping.unknown);
     if (extra?.length) {
       mapFlags = [...mapFlags, ...extra];
       mapping = mapHeaders(src.header, kind.columns, parseMapFlags(mapFlags, kind.columns));
