@@ -70,6 +70,22 @@ describe('bpv import placements', () => {
     expect(p).toMatchObject({ voornaam: 'Ĳsbrand', achternaam: 'Łukasz', uren_per_week: 22.5 });
   });
 
+
+  // some exports write Excel's hint `sep=;` (or `sep=,`) above the header
+  it('reads a first line sep=; as the delimiter, with the header on the line after it', () => {
+    const bad = row({ 'Plaatsing ID': 'P-1002', Studentnummer: '0099999', Einddatum: '31-13-2027' });
+    const semi = Buffer.concat([Buffer.from('sep=;\r\n'), excelCsv([HEADER, row(), bad])]);
+    const comma = Buffer.concat([Buffer.from('SEP=,\n'), utf8Csv([HEADER, row(), bad])]);
+    const dir = tempDir({ 'semi.csv': semi, 'comma.csv': comma });
+    for (const file of ['semi.csv', 'comma.csv']) {
+      const r = bpv(['import', 'placements', file, '--json', '--db', `${file}.db`], { cwd: dir });
+      expect(r.code).toBe(1);
+      // lines count from the sep line: the header is line 2, the first row lines 3-4 (a quoted newline), the bad one line 5
+      expect(JSON.parse(r.stdout)).toMatchObject({ read: 2, inserted: 1, rejected: 1, errors: [{ line: 5, column: 'einddatum', value: '31-13-2027' }] });
+      const [p] = bpvJson(['placements', 'list', '--json', '--db', `${file}.db`], { cwd: dir });
+      expect(p).toMatchObject({ plaatsing_id: 'P-1001', voornaam: 'Zoë', uren_per_week: 22.5 });
+    }
+  });
   // a pipe named by a path cannot be read twice: the encoding survey, which reads a regular
   // file again from the start, took all but its first MiB (2,761 of 20,000 rows imported)
   it('reads a pipe given as a path (/dev/stdin) whole, past the first MiB', () => {

@@ -17,7 +17,8 @@ export function registerAdmin(program: Command, cli: Cli): void {
     .command('init')
     .description('maak de database aan (of werk het schema bij)')
     .action(cli.run(async (_o: unknown, cmd: Command) => {
-      const existed = fs.existsSync(dbPathOf(cmd));
+      // an empty file (made by `touch`, or left by a failed copy) is made a database here
+      const existed = fs.existsSync(dbPathOf(cmd)) && fs.statSync(dbPathOf(cmd)).size > 0;
       const { audit } = await import('../db/audit.js');
       await withDb(cmd, { write: true, create: true }, (db, file) => {
         if (!existed) audit(db, { command: 'init' });

@@ -86,8 +86,8 @@ const nl = {
   fileMalformed: (f: string, line: number, why: string) => `${f} is geen geldige CSV rond regel ${line}: ${why}`,
   quoteNotClosed: () => 'een veld in dit record begint met een aanhalingsteken (") dat tot het einde van het bestand niet wordt gesloten',
   recordTooLong: (quoted: boolean): string => quoted
-    ? 'dit record is na een miljoen tekens nog niet af; meestal begint een veld erin met een aanhalingsteken (") dat niet wordt gesloten'
-    : 'deze regel is na een miljoen tekens nog niet af, zonder aanhalingstekens: ontbreken de regeleinden, of is dit een ander soort bestand?',
+    ? 'dit record is na 1 MB nog niet af (een cel van Excel houdt op bij 32.767 tekens); meestal begint een veld erin met een aanhalingsteken (") dat niet wordt gesloten'
+    : 'deze regel is na 1 MB nog niet af, zonder aanhalingstekens: ontbreken de regeleinden, of is dit een ander soort bestand?',
   mapFlagSyntax: (f: string) => `--map ${q(f)}: gebruik --map kolom=Kopregel, bv. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c: string, known: readonly string[]) => `--map: onbekende kolom ${q(c)}; bekende kolommen: ${known.join(', ')}`,
   headerTwice: (column: string, headers: readonly (readonly [string, number])[]) =>
@@ -210,8 +210,8 @@ const nl = {
   pokSigned: (id: string, v: number, party: string, date: string, full: string | null) =>
     `${id}, versie ${v}: handtekening ${party} vastgelegd (${date})${full ? `; volledig getekend sinds ${full}` : ''}`,
   // init / status
-  initCreated: (f: string) => `Database ${f} is klaar (schemaversie bijgewerkt).`,
-  initExists: (f: string) => `Database ${f} bestaat al en is bijgewerkt.`,
+  initCreated: (f: string) => `Database ${f} is aangemaakt.`,
+  initExists: (f: string) => `Database ${f} bestaat al; het schema is actueel.`,
   configSet: (k: string, old: string | null, v: string) => `${k} = ${v}${old !== null && old !== v ? ` (was ${old})` : ''}`,
   configNotSet: (k: string) => `${k} is niet ingesteld`,
   backupWritten: (f: string) => `Back-up geschreven naar ${f}`,
@@ -291,8 +291,8 @@ const en: Messages = {
   fileMalformed: (f, line, why) => `${f} is not valid CSV near line ${line}: ${why}`,
   quoteNotClosed: () => 'a field in this record opens a quote (") that is not closed before the end of the file',
   recordTooLong: (quoted) => quoted
-    ? 'this record has not ended after a million characters; usually a field in it opens a quote (") that is never closed'
-    : 'this line has not ended after a million characters, without quotes: are the line breaks missing, or is this another kind of file?',
+    ? 'this record has not ended after 1 MB (an Excel cell stops at 32,767 characters); usually a field in it opens a quote (") that is never closed'
+    : 'this line has not ended after 1 MB, without quotes: are the line breaks missing, or is this another kind of file?',
   mapFlagSyntax: (f) => `--map ${q(f)}: use --map column=Header, e.g. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c, known) => `--map: unknown column ${q(c)}; known columns: ${known.join(', ')}`,
   headerTwice: (column, headers) =>
@@ -391,8 +391,8 @@ const en: Messages = {
   pokWritten: (id, v, same, files) => `${id}: version ${v}${same ? ' (unchanged)' : ''} → ${files.join(', ')}`,
   pokSummary: (c, out) => `POKs: ${c.generated} new or updated, ${c.unchanged} unchanged, ${c.refused} not generated; files in ${out}`,
   pokSigned: (id, v, party, date, full) => `${id}, version ${v}: signature of ${party} recorded (${date})${full ? `; fully signed since ${full}` : ''}`,
-  initCreated: (f) => `Database ${f} is ready (schema up to date).`,
-  initExists: (f) => `Database ${f} already exists and is up to date.`,
+  initCreated: (f) => `Database ${f} was created.`,
+  initExists: (f) => `Database ${f} already exists; its schema is current.`,
   configSet: (k, old, v) => `${k} = ${v}${old !== null && old !== v ? ` (was ${old})` : ''}`,
   configNotSet: (k) => `${k} is not set`,
   backupWritten: (f) => `Backup written to ${f}`,

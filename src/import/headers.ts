@@ -33,6 +33,28 @@ export function parseMapFlags(flags: readonly string[] | undefined, columns: rea
   return out;
 }
 
+/**
+ * Whether `short` is a clerk's abbreviation of `long` (both normalized): the same start, at
+ * least three letters, then some of the letters of the rest in their order: "studentnr" for
+ * studentnummer, "emailpo" for email_praktijkopleider, "urenpw" for uren_per_week. Too far
+ * apart for an edit distance.
+ */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 4 || short.length >= long.length) return false;
+  let k = 0;
+  while (k < short.length && short[k] === long[k]) k++;
+  if (k < 3) return false;
+  let j = k;
+  for (let i = k; i < short.length; i++) {
+    // "p/w": the signs between the letters are not letters of the word
+    if (!/[a-z0-9]/.test(short[i]!)) continue;
+    j = long.indexOf(short[i]!, j);
+    if (j < 0) return false;
+    j++;
+  }
+  return true;
+}
+
 /** The file's header closest to a missing column, when close enough to be a likely typo. */
 export function didYouMean(column: string, candidates: readonly string[]): string | undefined {
   const target = normalizeHeader(column);
@@ -42,7 +64,7 @@ export function didYouMean(column: string, candidates: readonly string[]): strin
     const n = normalizeHeader(c);
     const d = editDistance(target, n);
     const containment = n.length >= 4 && (target.includes(n) || n.includes(target));
-    const score = containment ? Math.min(d, 2) : d;
+    const score = containment || abbreviates(n, target) ? Math.min(d, 2) : d;
     if (score < bestD) { bestD = score; best = c; }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(target.length / 4)) ? best : undefined;

@@ -206,8 +206,11 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   }
   let bytes = 0;
   const headText = enc === 'utf8' ? headBuf.toString('utf8').replace(/^\uFEFF/, '') : iconv.decode(headBuf, 'win1252');
-  const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = parseDelimiterFlag(opts.delimiter) ?? detectDelimiter(firstLine);
+  const firstLine = headText.split(/\r?\n|\r/, 1)[0] ?? '';
+  // Excel's hint for its own reading, a first line `sep=;` that some exports write: the
+  // delimiter it names, and the header is the line after it
+  const sepHint = /^sep=([,;\t])$/i.exec(firstLine)?.[1];
+  const delimiter = parseDelimiterFlag(opts.delimiter) ?? sepHint ?? detectDelimiter(firstLine);
 
   let line = 1;
   const tokenizer = new CsvTokenizer(delimiter);
@@ -286,8 +289,14 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   }
 
   const all = batches();
-  const first = await all.next();
+  let first = await all.next();
   if (first.done) throw new UsageError(msg().fileEmpty(name));
+  if (sepHint !== undefined) {
+    first.value.records.shift();
+    first.value.lines.shift();
+    while (!first.done && first.value.records.length === 0) first = await all.next();
+    if (first.done) throw new UsageError(msg().fileEmpty(name));
+  }
   // the header is the first record; the rest of its batch is the first batch of records
   const head1 = first.value;
   const header = head1.records.shift()!.map((h) => h.trim());
