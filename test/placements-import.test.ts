@@ -273,11 +273,56 @@ describe('bpv import placements', () => {
     expect(list.find((p: any) => p.plaatsing_id === 'P-3')).toMatchObject({ voornaam: 'Piet', email_student: 'piet@student.nl' });
 
     // the same rows again, one student renamed on one of them: that row counts as updated
-    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, r({ 'Plaatsing ID': 'P-3', Studentnummer: '555', Voornaam: 'Pieter', 'E-mail student': 'piet@student.nl', Leerbedrijf: 'Zorggroep Een', 'Telefoon praktijkopleider': '' })]));
+    fs.writeFileSync(path.join(dir, 'b.csv'), excelCsv([HEADER, r({ 'Plaatsing ID': 'P-3', Studentnummer: '555', Voornaam: 'Pieter', 'E-mail student': 'piet@student.nl', Leerbedrijf: 'Zorggroep Een', 'Telefoon praktijkopleider': '030-2222222' })]));
     const second = JSON.parse(bpv(['import', 'placements', 'b.csv', '--json'], { cwd: dir }).stdout);
     expect(second).toMatchObject({ inserted: 0, updated: 1, unchanged: 0, warnings: [] });
     const changes = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare("SELECT entity, entity_key, field, old_value, new_value FROM audit_changes").all());
     expect(changes).toEqual([{ entity: 'student', entity_key: '555', field: 'voornaam', old_value: 'Piet', new_value: 'Pieter' }]);
+  });
+
+  // A file is the truth for the columns it has: a stored student, company or supervisor loses a
+  // value that every row naming it leaves empty (as a placement loses its werkbegeleider); a
+  // column the file does not have changes nothing. The re-import said "Niets gewijzigd" and
+  // kept every value (found by a helper).
+  it('an empty cell clears a stored student, company or supervisor value; a missing column does not', () => {
+    const cleared = ['Tussenvoegsel', 'Geboortedatum', 'E-mail student', 'Adres', 'Postcode', 'Plaats', 'Telefoon praktijkopleider'];
+    const empty = Object.fromEntries(cleared.map((h) => [h, '']));
+    const without = HEADER.filter((h) => !cleared.includes(h));
+    const dir = tempDir({
+      'full.csv': excelCsv([HEADER, row()]),
+      'no-columns.csv': excelCsv([without, without.map((h) => row()[HEADER.indexOf(h)]!)]),
+      'empty.csv': excelCsv([HEADER, row(empty)]),
+      // the student's second placement gives an e-mail: the first row's empty cell clears nothing
+      'two.csv': excelCsv([HEADER, row(empty), row({ ...empty, 'Plaatsing ID': 'P-1002', 'E-mail student': 'zoe@student.nl', Startdatum: '1-2-2027', Einddatum: '30-6-2027' })]),
+    });
+    expect(bpv(['import', 'placements', 'full.csv'], { cwd: dir }).code).toBe(0);
+    const stored = bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: dir });
+    const missing = JSON.parse(bpv(['import', 'placements', 'no-columns.csv', '--json'], { cwd: dir }).stdout);
+    expect(missing).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: dir })).toEqual(stored);
+
+    const r = bpv(['import', 'placements', 'empty.csv', '--json'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ inserted: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(r.stderr).not.toContain('Niets gewijzigd');
+    expect(bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: dir })).toMatchObject({
+      tussenvoegsel: null, geboortedatum: null, email_student: null, adres: null, postcode: null, plaats: null,
+      telefoon_praktijkopleider: null,
+      // the names and the placement's own fields stay as the row gives them
+      voornaam: 'Zoë', achternaam: 'Brüggen', leerbedrijf: 'Zorggroep Eén; locatie Oost', werkbegeleider: 'Ömer Çelik',
+    });
+    const changes = readDb(path.join(dir, 'bpv.db'), (db) => db.prepare('SELECT entity, field, old_value, new_value FROM audit_changes ORDER BY rowid').all());
+    expect(changes).toEqual(expect.arrayContaining([
+      { entity: 'student', field: 'tussenvoegsel', old_value: 'van der', new_value: null },
+      { entity: 'student', field: 'email', old_value: 'zoe.bruggen@student.nl', new_value: null },
+      { entity: 'leerbedrijf', field: 'postcode', old_value: '3511 AB', new_value: null },
+      { entity: 'persoon', field: 'telefoon', old_value: '030-1234567', new_value: null },
+    ]));
+    expect(changes).toHaveLength(7);
+    // again: nothing left to change
+    expect(JSON.parse(bpv(['import', 'placements', 'empty.csv', '--json'], { cwd: dir }).stdout)).toMatchObject({ updated: 0, unchanged: 1 });
+
+    expect(bpv(['import', 'placements', 'two.csv'], { cwd: dir }).code).toBe(0);
+    expect(bpvJson(['placements', 'show', 'P-1001', '--json'], { cwd: dir })).toMatchObject({ email_student: 'zoe@student.nl', tussenvoegsel: null });
   });
 
   it('--strict and --dry-run write nothing', () => {

@@ -254,17 +254,24 @@ function placementWriter(db: Db, { existing, bulk, has }: LoadHint): KindWriter<
     return own ?? null;
   };
 
+  // Which fields of the shared records the file has columns for: an empty cell in one clears a
+  // stored value (when every row naming the record leaves it empty), a missing column does not.
+  const studentGiven = [true, has('tussenvoegsel'), true, has('geboortedatum'), has('email_student')];
+  const companyGiven = [true, has('adres'), has('postcode'), has('plaats')];
+  // a supervisor's phone number comes only with the praktijkopleider's columns
+  const personGiven = [[true, has('telefoon_praktijkopleider')], [true, false], [true, false]];
+
   /** Upserts the row's student, company and supervisors; gives the placement's own values, in PLACEMENT_FIELDS order. */
   const touchAndValues = (row: PlacementRow, line: number): Value[] => {
     const s = row.student;
-    students.touch([row.studentnummer], [s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum, s.email], line);
+    students.touch([row.studentnummer], [s.voornaam, s.tussenvoegsel, s.achternaam, s.geboortedatum, s.email], line, undefined, studentGiven);
     const c = row.company;
     // without the vestigingsnummer column one KvK number may name two stored companies (location())
-    const companyId = companies.touch([c.kvk, location(row)], [c.naam, c.adres, c.postcode, c.plaats], line, hasLocation ? row.refs?.company : undefined);
+    const companyId = companies.touch([c.kvk, location(row)], [c.naam, c.adres, c.postcode, c.plaats], line, hasLocation ? row.refs?.company : undefined, companyGiven);
     const people = [row.praktijkopleider, row.werkbegeleider, row.bpv_begeleider];
     for (let i = 0; i < 3; i++) {
       const p = people[i];
-      if (p) persons.touch([p.email], [p.naam, p.telefoon], line, row.refs?.persons[i]);
+      if (p) persons.touch([p.email], [p.naam, p.telefoon], line, row.refs?.persons[i], personGiven[i]);
     }
     return [
       row.studentnummer, companyId, row.opleiding, row.crebo, row.niveau, row.leerweg, row.praktijkopleider.email,

@@ -1,9 +1,11 @@
 // Records that several import rows name (a student with two placements, a company, a
 // supervisor). Each row may spell them a little differently; writing each row's version in
 // turn would flip the stored value back and forth on every re-import. So within one import
-// the values merge (an empty value never clears one, a later value wins), are written once at
-// the end, compared with what was stored before the import began, and differences within the
-// file are reported as warnings.
+// the values merge (an empty value never clears another row's, a later value wins), are
+// written once at the end, compared with what was stored before the import began, and
+// differences within the file are reported as warnings. A field that every row naming a
+// stored record leaves empty is cleared, as a placement's own fields are: the file says there
+// is none (a column the file does not have says nothing).
 import type { Db } from '../db/open.js';
 import type { FieldChange } from '../db/audit.js';
 import { msg } from '../i18n/messages.js';
@@ -27,6 +29,8 @@ interface Entry {
   fileLine: number[];
   /** the last row that named it: a change is counted on that row */
   lastLine: number;
+  /** bit i: a row gave field i empty, in a column the file has */
+  emptied: number;
 }
 
 export class SharedRecords {
@@ -96,7 +100,7 @@ export class SharedRecords {
   }
 
   /** insertFirst: the touches not yet inserted, in order */
-  private readonly queued: { keyValues: Value[]; values: Value[]; line: number }[] = [];
+  private readonly queued: { keyValues: Value[]; values: Value[]; line: number; given: readonly boolean[] | undefined }[] = [];
   private readonly batch: BatchInserter | undefined;
 
   /**
@@ -116,7 +120,7 @@ export class SharedRecords {
       const first = this.batch!.lastRowid - q.length + 1;
       for (let i = 0; i < q.length; i++) this.noteNew(first + i, q[i]!.line);
     } else {
-      for (const t of q) this.touchNow(t.keyValues, t.values, t.line);
+      for (const t of q) this.touchNow(t.keyValues, t.values, t.line, -1, t.given);
     }
     q.length = 0;
   }
@@ -130,7 +134,7 @@ export class SharedRecords {
     const [rowid, id, ...stored] = this.select.get(...keyValues) as [number, number | string, ...Value[]];
     if (firstLine === undefined && this.insertFirst && rowid > this.rowidBase) firstLine = this.newLines[rowid - this.rowidBase - 1];
     const isNew = firstLine !== undefined;
-    const e: Entry = { id, isNew, stored, fromFile: [], fileLine: [], lastLine: firstLine ?? line };
+    const e: Entry = { id, isNew, stored, fromFile: [], fileLine: [], lastLine: firstLine ?? line, emptied: 0 };
     if (isNew) {
       // what the first row gave is what it inserted
       for (let i = 0; i < stored.length; i++) {
@@ -146,15 +150,16 @@ export class SharedRecords {
   /**
    * Makes sure the record exists (inserted with this row's values when new) and merges this
    * row's values (by position in `fieldNames`). Returns its id for foreign keys. With
-   * insertFirst the record is there after the next flush().
+   * insertFirst the record is there after the next flush(). `given`: per field, whether the
+   * file has its column (default: all); a null value of a column it has is an empty cell.
    */
-  touch(keyValues: Value[], values: Value[], line: number, handle?: number): number | string {
+  touch(keyValues: Value[], values: Value[], line: number, handle?: number, given?: readonly boolean[]): number | string {
     if (this.insertFirst) {
-      this.queued.push({ keyValues, values, line });
+      this.queued.push({ keyValues, values, line, given });
       if (this.queued.length >= MAX_QUEUED) this.flush();
       return String(keyValues[0]);
     }
-    return this.touchNow(keyValues, values, line, handle);
+    return this.touchNow(keyValues, values, line, handle, given);
   }
 
   private remember(k: string, handle: number, e: Entry | number): void {
@@ -163,7 +168,7 @@ export class SharedRecords {
   }
 
   /** `handle`: the reading thread's number for this key, when it gave one (-1: none) */
-  private touchNow(keyValues: Value[], values: Value[], line: number, handle = -1): number | string {
+  private touchNow(keyValues: Value[], values: Value[], line: number, handle = -1, given?: readonly boolean[]): number | string {
     let k: string | undefined;
     if (this.insertFirst) {
       const info = this.insert.run(...keyValues, ...values);
@@ -189,7 +194,7 @@ export class SharedRecords {
         return String(keyValues[0]);
       }
       e = info.changes === 1
-        ? { id: Number(info.lastInsertRowid), isNew: true, stored: values.slice(), fromFile: [], fileLine: [], lastLine: line }
+        ? { id: Number(info.lastInsertRowid), isNew: true, stored: values.slice(), fromFile: [], fileLine: [], lastLine: line, emptied: 0 }
         : this.entryFromDb(keyValues, line);
       this.remember((k ??= this.key(keyValues)), handle, e);
     } else if (typeof e === 'number') {
@@ -198,7 +203,11 @@ export class SharedRecords {
     }
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === null || v === undefined) continue;
+      if (v === null || v === undefined) {
+        // an empty cell: cleared at the end when no row of the file gives a value
+        if (v === null && given?.[i] !== false) e.emptied |= 1 << i;
+        continue;
+      }
       const prev = e.fromFile[i];
       // The same value again (the common case: a company on each of its students' rows) keeps
       // the string it has: storing each row's copy in a long-lived entry kept every one of them
@@ -226,14 +235,19 @@ export class SharedRecords {
     for (const [k, e] of this.entries) {
       if (typeof e === 'number') continue;
       const changed: number[] = [];
-      for (let i = 0; i < this.fieldNames.length; i++) if (e.fromFile[i] !== undefined && e.fromFile[i] !== e.stored[i]) changed.push(i);
+      for (let i = 0; i < this.fieldNames.length; i++) {
+        const v = e.fromFile[i];
+        // a record this import made holds what its rows gave; a stored one loses what they all left empty
+        const emptied = v === undefined && !e.isNew && (e.emptied & (1 << i)) !== 0 && e.stored[i] !== null;
+        if ((v !== undefined && v !== e.stored[i]) || emptied) changed.push(i);
+      }
       if (!changed.length) continue;
       this.db
         .prepare(`UPDATE ${this.table} SET ${changed.map((i) => `${this.fieldNames[i]} = ?`).join(', ')} WHERE ${this.idColumn} = ?`)
         .run(...changed.map((i) => e.fromFile[i] ?? null), e.id);
       if (!e.isNew) {
         const key = k.split('\u0000').filter((v) => v !== '').join('/');
-        for (const i of changed) changes.push({ entity: this.entity, key, field: this.fieldNames[i]!, old: e.stored[i]!, new: e.fromFile[i]! });
+        for (const i of changed) changes.push({ entity: this.entity, key, field: this.fieldNames[i]!, old: e.stored[i]!, new: e.fromFile[i] ?? null });
         changedLines.push(e.lastLine);
       }
     }
