@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AS_OF, DEMO_SCHOOL } from '../src/cli/demo-run.js';
 import { FIXTURES, bpv, bpvJson, tempDir } from './helpers.js';
+import { pdfPages } from './pok/helpers.js';
 
 // the demo's school and day: the fixtures describe the school year as it stood then
 const AS_OF = DEMO_AS_OF;
@@ -46,7 +47,8 @@ function isoWeek(iso: string): string {
   return `${y}-W${String(n).padStart(2, '0')}`;
 }
 
-const cents = (h: number) => Math.round(h * 100);
+// hours are kept to 1/10000 hour: the report must add up to that, not to the hundredth
+const units = (h: number) => Math.round(h * 10000);
 const SOORTEN = ['gewerkt', 'ziek', 'afwezig', 'verlof'] as const;
 
 describe('bpv report monthly: reconciliation', () => {
@@ -75,7 +77,7 @@ describe('bpv report monthly: reconciliation', () => {
           const mine = hours.filter((h) => h.plaatsing_id === p.placement);
           const inMonth = mine.filter((h) => h.datum >= lo && h.datum <= hi);
           for (const s of SOORTEN) {
-            expect(cents(p.totals[s]), `${p.placement} ${s}`).toBe(inMonth.filter((h) => h.soort === s).reduce((a, h) => a + cents(h.uren), 0));
+            expect(units(p.totals[s]), `${p.placement} ${s}`).toBe(inMonth.filter((h) => h.soort === s).reduce((a, h) => a + units(h.uren), 0));
           }
           // the weeks: every ISO week from lo to hi, each with the sums of its days in the month
           const weeks = [...new Set(Array.from({ length: (Date.parse(hi) - Date.parse(lo)) / 86_400_000 + 1 },
@@ -83,13 +85,13 @@ describe('bpv report monthly: reconciliation', () => {
           expect(p.weeks.map((w: any) => w.week)).toEqual(weeks);
           for (const w of p.weeks) {
             const days = inMonth.filter((h) => isoWeek(h.datum) === w.week);
-            for (const s of SOORTEN) expect(cents(w[s]), `${p.placement} ${w.week} ${s}`).toBe(days.filter((h) => h.soort === s).reduce((a, h) => a + cents(h.uren), 0));
+            for (const s of SOORTEN) expect(units(w[s]), `${p.placement} ${w.week} ${s}`).toBe(days.filter((h) => h.soort === s).reduce((a, h) => a + units(h.uren), 0));
             const rank = ['correctie', 'concept', 'ingediend', 'goedgekeurd'];
             const least = days.length ? rank[Math.min(...days.map((h) => rank.indexOf(h.status)))] : 'leeg';
             expect(w.status).toBe(least === 'ingediend' ? 'wacht-op-akkoord' : least);
           }
           const approved = mine.filter((h) => h.soort === 'gewerkt' && h.status === 'goedgekeurd' && h.datum >= pl.startdatum && h.datum <= hi);
-          expect(cents(p.goedgekeurd_tot_maandeinde), p.placement).toBe(approved.reduce((a, h) => a + cents(h.uren), 0));
+          expect(units(p.goedgekeurd_tot_maandeinde), p.placement).toBe(approved.reduce((a, h) => a + units(h.uren), 0));
           expect(p.uren_totaal).toBe(pl.uren_totaal);
           expect(p.percentage).toBe(Math.round((p.goedgekeurd_tot_maandeinde / p.uren_totaal) * 1000) / 10);
         }
@@ -140,6 +142,27 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(week('2026-10').gewerkt).toBe(8);
   });
 
+  it('hours to 1/10000 add up exactly: weeks, totals and hours list (0,3333 three times is 0,9999)', async () => {
+    const dir = copy();
+    const csv = ['plaatsing_id,datum,uren,soort,status', 'P-1001,2026-12-01,"0,3333",gewerkt,ingediend', 'P-1001,2026-12-02,"0,3333",gewerkt,ingediend',
+      'P-1001,2026-12-03,"0,3333",gewerkt,ingediend', 'P-1001,2026-12-08,"0,005",gewerkt,ingediend', 'P-1001,2026-12-15,"0,005",gewerkt,ingediend'].join('\n');
+    fs.writeFileSync(path.join(dir, 'min.csv'), csv + '\n');
+    expect(bpv(['import', 'timesheets', 'min.csv'], { cwd: dir }).code).toBe(0);
+    const p = report('2026-12', dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'])[0].placements.find((x: any) => x.placement === 'P-1001');
+    expect(p.weeks.slice(0, 3).map((w: any) => w.gewerkt)).toEqual([0.9999, 0.005, 0.005]);
+    expect(p.totals.gewerkt).toBe(1.0099);
+    const listed = bpvJson(['hours', 'list', '--placement', 'P-1001', '--from', '2026-12-01', '--to', '2026-12-31', '--json'], { cwd: dir });
+    expect(units(p.totals.gewerkt)).toBe(listed.filter((h: any) => h.soort === 'gewerkt').reduce((a: number, h: any) => a + units(h.uren), 0));
+    // the CSV and the PDF say the same
+    for (const format of ['csv', 'pdf']) {
+      expect(bpv(['report', 'monthly', '--month', '2026-12', '--as-of', AS_OF, '--format', format, '--out', 'r', '--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'], { cwd: dir }).code).toBe(0);
+    }
+    expect(fs.readFileSync(path.join(dir, 'r', '2026-12-m.vanderveen@zorggroepdelinde.nl.csv'), 'utf8')).toContain(';0,9999;');
+    const text = (await pdfPages(fs.readFileSync(path.join(dir, 'r', '2026-12-m.vanderveen@zorggroepdelinde.nl.pdf')))).map((pg) => pg.text).join('\n');
+    expect(text).toContain('0,9999');
+    expect(text).toContain('1,0099');
+  });
+
   it('a week\'s status is the least advanced of its entries inside the month', () => {
     const dir = copy();
     const status = (month: string, w: string) =>
@@ -157,6 +180,12 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(status('2026-11', '2026-W48')).toBe('wacht-op-akkoord');
     add([['P-1001', '2026-11-25', '8', 'ziek', 'concept', '', '']]);
     expect(status('2026-11', '2026-W48')).toBe('concept');
+    // what was submitted waits for the praktijkopleider while another entry is still concept (as
+    // akkoord-te-laat says): to approve in this month's report, not only in the next one's
+    const toApprove = (month: string) => report(month, dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'])[0].placements
+      .find((p: any) => p.placement === 'P-1001').actions.filter((a: string) => a.startsWith('Uren goedkeuren')).join();
+    expect(toApprove('2026-11')).toContain('2026-W48');
+    expect(toApprove('2026-12')).toContain('2026-W48');
     add([['P-1001', '2026-11-26', '8', 'gewerkt', 'correctie', '2026-11-26', '']]);
     expect(status('2026-11', '2026-W48')).toBe('correctie');
     // 2026-W49 is Monday 30 November to Sunday 6 December: each month sees only its own days
@@ -165,6 +194,8 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(status('2026-12', '2026-W49')).toBe('correctie');
     const nov = report('2026-11', dir, ['--praktijkopleider', 'm.vanderveen@zorggroepdelinde.nl'])[0].placements.find((p: any) => p.placement === 'P-1001');
     expect(nov.actions.some((a: string) => a.startsWith('Correctie open in week 48'))).toBe(true);
+    // with a correction open the week is not also to approve
+    expect(toApprove('2026-11')).not.toContain('2026-W48');
     // an October week with one entry submitted and one sent back: in November's actions once,
     // as its least advanced entry, a correction
     add([['P-1001', '2026-10-30', '2', 'verlof', 'ingediend', '2026-10-30', ''], ['P-1001', '2026-10-31', '2', 'verlof', 'correctie', '2026-10-31', '']]);

@@ -55,7 +55,10 @@ type OpenWeeks = Map<number, { waiting: Set<string>; corrections: Set<string> }>
 /** How many days after the month's last day an ending BPV asks for the final assessment. */
 const FINAL_ASSESSMENT_DAYS = 30;
 
-const hours = (units: number): number => Math.round(units / (UNITS_PER_HOUR / 100)) / 100;
+// Exact: hours are kept to 1/10000 (7,3333), and a sum rounded to hundredths no longer added
+// up with its weeks or with `hours list` (0,3333 × 3 is 1 exactly, but 0,33 × 3 is not). One
+// division of an integer gives the double nearest that decimal, which prints as it.
+const hours = (units: number): number => units / UNITS_PER_HOUR;
 
 /** placement row id → position in `rows` */
 function positions(rows: readonly PlacementRow[]): Map<number, number> {
@@ -79,17 +82,20 @@ class HoursIndex {
   private readonly units: Float64Array;
   /** per row and week, the lowest status rank of its entries; -1: no entries that week */
   private readonly ranks: Int8Array;
+  /** per row and week, 1 when an entry waits for approval (`ingediend`) */
+  private readonly waiting: Uint8Array;
 
   /** `rowOf`: placement row id → position in the report's rows */
   constructor(rowOf: ReadonlyMap<number, number>, { month, before }: ReportHours) {
     this.approvedUnits = new Float64Array(rowOf.size);
     this.units = new Float64Array(rowOf.size * WEEKS * SOORTEN.length);
     this.ranks = new Int8Array(rowOf.size * WEEKS).fill(-1);
+    this.waiting = new Uint8Array(rowOf.size * WEEKS);
     for (let i = 0; i < before.length; i += 2) {
       const row = rowOf.get(before[i]!);
       if (row !== undefined) this.approvedUnits[row] += before[i + 1]!;
     }
-    // MonthRow: placement id, week, soort, units, rank, approved units
+    // MonthRow: placement id, week, soort, units, rank, approved units, waiting
     for (let at = 0; at < month.length; at += MONTH_ROW) {
       const row = rowOf.get(month[at]!);
       const wk = month[at + 1]!;
@@ -99,6 +105,7 @@ class HoursIndex {
       this.units[slot * SOORTEN.length + soort] += month[at + 3]!;
       const rank = month[at + 4]!;
       if (this.ranks[slot]! < 0 || rank < this.ranks[slot]!) this.ranks[slot] = rank;
+      if (month[at + 6] === 1) this.waiting[slot] = 1;
       if (soort === 0) this.approvedUnits[row] += month[at + 5]!;
     }
   }
@@ -123,6 +130,11 @@ class HoursIndex {
   status(slot: number): WeekStatus {
     return WEEK_STATUSES[this.ranks[slot]!]!;
   }
+
+  /** whether an entry of the week waits for approval, whatever the others */
+  isWaiting(slot: number): boolean {
+    return this.waiting[slot] === 1;
+  }
 }
 
 // A month has at most 31 days: format each once, not twice for every placement-week.
@@ -133,18 +145,22 @@ function iso(day: number): string {
   return s;
 }
 
-function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursIndex): { weeks: ReportWeek[]; totals: Hours } {
+/** `waiting`: the weeks with an entry to approve (a week with one still `concept` too) */
+function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursIndex): { weeks: ReportWeek[]; totals: Hours; waiting: string[] } {
   const lo = Math.max(month.first, toDay(p.startdatum));
   const hi = Math.min(month.last, toDay(p.eind));
   const weeks: ReportWeek[] = [];
+  const waiting: string[] = [];
   const units = [0, 0, 0, 0];
   for (let monday = mondayOf(lo); monday <= hi; monday += 7) {
     const slot = index.week(row, (monday - month.firstMonday) / 7);
     // gewerkt, ziek, afwezig, verlof: SOORTEN's order
     const v = (i: number) => (slot < 0 ? 0 : index.weekUnits(slot, i));
     for (let i = 0; i < 4; i++) units[i] += v(i);
+    const week = isoWeekOfMonday(monday);
+    if (slot >= 0 && index.isWaiting(slot)) waiting.push(week);
     weeks.push({
-      week: isoWeekOfMonday(monday),
+      week,
       van: iso(Math.max(monday, lo)),
       tot: iso(Math.min(monday + 6, hi)),
       gewerkt: hours(v(0)),
@@ -154,10 +170,10 @@ function weeksOf(p: PlacementRow, row: number, month: ReportMonth, index: HoursI
       status: slot < 0 ? 'leeg' : index.status(slot),
     });
   }
-  return { weeks, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
+  return { weeks, waiting, totals: { gewerkt: hours(units[0]), ziek: hours(units[1]), afwezig: hours(units[2]), verlof: hours(units[3]) } };
 }
 
-function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: ReportMonth, asOf: IsoDate, l: Lang, open: OpenWeeks): string[] {
+function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], waitingWeeks: readonly string[], month: ReportMonth, asOf: IsoDate, l: Lang, open: OpenWeeks): string[] {
   const m = reportMsg(l);
   const actions: string[] = [];
   // Only while the hours can still be approved: after that the report would send the
@@ -166,11 +182,12 @@ function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], month: Report
   // month are in `weeks`, the others come from `open`.
   const approvable = toDay(asOf) <= toDay(p.eind) + APPROVAL_DAYS;
   const before = open.get(p.id);
-  const all = (status: WeekStatus, earlier: Set<string> | undefined) =>
-    approvable ? [...new Set([...(earlier ?? []), ...weeks.filter((w) => w.status === status).map((w) => w.week)])].sort() : [];
-  const corrections = all('correctie', before?.corrections);
-  // a week is as far as its least advanced entry: one with a correction open is not also to approve
-  const waiting = all('wacht-op-akkoord', before?.waiting).filter((w) => !corrections.includes(w));
+  const all = (earlier: Set<string> | undefined, inMonth: readonly string[]) =>
+    approvable ? [...new Set([...(earlier ?? []), ...inMonth])].sort() : [];
+  const corrections = all(before?.corrections, weeks.filter((w) => w.status === 'correctie').map((w) => w.week));
+  // a week with a correction open is not also to approve; one with an entry still `concept` is:
+  // what was submitted waits for the praktijkopleider, as akkoord-te-laat says
+  const waiting = all(before?.waiting, waitingWeeks).filter((w) => !corrections.includes(w));
   if (waiting.length) actions.push(m.actApprove(waiting));
   if (corrections.length) actions.push(m.actCorrection(corrections));
   // the period overlaps the month, so the end is never before its first day
@@ -199,7 +216,7 @@ function placementReport(
   l: Lang,
   open: OpenWeeks,
 ): ReportPlacement {
-  const { weeks, totals } = weeksOf(p, row, month, index);
+  const { weeks, totals, waiting } = weeksOf(p, row, month, index);
   const approved = index.approved(row);
   return {
     placement: p.plaatsing_id,
@@ -223,7 +240,7 @@ function placementReport(
     uren_totaal: p.uren_totaal,
     percentage: percentage(approved, p.uren_totaal),
     findings: [...findings],
-    actions: actionsFor(p, weeks, month, asOf, l, open),
+    actions: actionsFor(p, weeks, waiting, month, asOf, l, open),
   };
 }
 

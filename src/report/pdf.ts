@@ -49,13 +49,13 @@ const STATUS_COLOR: Record<WeekStatus, string> = {
 
 // ---- numbers and dates for the reader ----------------------------------------------------
 
-/** Decimal comma and thousands dot in Dutch (1.336; 7,5), at most two decimals. */
+/** Decimal comma and thousands dot in Dutch (1.336; 7,5; 0,3333): hours as kept, to 1/10000. */
 function num(n: number): string {
-  const cents = Math.round(Math.abs(n) * 100);
-  const whole = Math.floor(cents / 100);
-  const frac = cents % 100;
+  const units = Math.round(Math.abs(n) * 10000);
+  const whole = Math.floor(units / 10000);
+  const frac = units % 10000;
   const int = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const dec = frac === 0 ? '' : ',' + String(frac).padStart(2, '0').replace(/0$/, '');
+  const dec = frac === 0 ? '' : ',' + String(frac).padStart(4, '0').replace(/0+$/, '');
   return (n < 0 ? '-' : '') + int + dec;
 }
 

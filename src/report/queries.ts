@@ -68,14 +68,17 @@ const UNITS = `CAST(round(t.uren * ${UNITS_PER_HOUR}) AS INTEGER)`;
 // soort: 0 gewerkt, 1 ziek, 2 afwezig, 3 verlof (SOORTEN's order). One sum per group rather
 // than one per soort over each week's rows: a CASE per soort on every row of the month made the
 // scan a tenth slower (0.43 s against 0.385 s in the sqlite3 CLI), for a few more groups.
-// rank: 0 correctie, 1 concept, 2 ingediend, 3 goedgekeurd — the week's status is its minimum.
+// rank: 0 correctie, 1 concept, 2 ingediend, 3 goedgekeurd — the week's status is its minimum;
+// waiting: 1 when an entry is `ingediend`, which the praktijkopleider can approve (and is late
+// with, says akkoord-te-laat) even while another entry of the week is still `concept`.
 const MONTH_COLUMNS = `
   SELECT t.placement_id,
          (CAST(substr(t.datum, 9, 2) AS INTEGER) + CAST(:shift AS INTEGER)) / 7 AS wk,
          CASE t.soort WHEN 'gewerkt' THEN 0 WHEN 'ziek' THEN 1 WHEN 'afwezig' THEN 2 ELSE 3 END AS s,
          sum(${UNITS}),
          min(CASE t.status WHEN 'correctie' THEN 0 WHEN 'concept' THEN 1 WHEN 'ingediend' THEN 2 ELSE 3 END),
-         sum(CASE WHEN t.status = 'goedgekeurd' THEN ${UNITS} ELSE 0 END)`;
+         sum(CASE WHEN t.status = 'goedgekeurd' THEN ${UNITS} ELSE 0 END),
+         max(t.status = 'ingediend')`;
 const IN_MONTH = `t.datum BETWEEN :first AND :last AND t.datum >= p.startdatum AND t.datum <= ifnull(p.beeindigd_op, p.einddatum)`;
 
 // Approved worked hours before the month, from startdatum on, of the placements in the report:
@@ -100,9 +103,9 @@ const SQL = {
 } as const;
 
 /** One group of the month's hours (one soort in one week of one placement), in units of 1/10000 hour. */
-export type MonthRow = [placementId: number, wk: number, soort: number, units: number, rank: number, approved: number];
+export type MonthRow = [placementId: number, wk: number, soort: number, units: number, rank: number, approved: number, waiting: number];
 /** numbers per group in MonthHours */
-export const MONTH_ROW = 6;
+export const MONTH_ROW = 7;
 /**
  * The month's groups packed, MONTH_ROW numbers a group in MonthRow's order: one array a second
  * thread can hand over without copying, and 77,000 groups that are not 77,000 arrays for the
