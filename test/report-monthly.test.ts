@@ -307,7 +307,8 @@ describe('bpv report monthly: files', () => {
     const unknown = bpv(['report', 'monthly', '--month', '2026-11', '--praktijkopleider', 'niemand@example.nl', '--format', 'json'], { cwd: base });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('niemand@example.nl');
-    for (const bad of ['2026-13', '11-2026', '2026-1', 'november']) {
+    // 2200: beyond the years a date may have in bpv (it failed naming validate's --from)
+    for (const bad of ['2026-13', '11-2026', '2026-1', 'november', '2200-01']) {
       const r = bpv(['report', 'monthly', '--month', bad], { cwd: base });
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toContain('geen geldige maand');
@@ -325,6 +326,14 @@ describe('bpv report monthly: files', () => {
     const blocked = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'bestand'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toContain(`--out ${path.join(dir, 'bestand')}: ${path.join(dir, 'bestand')} is een bestand, geen map; kies met --out een map (EEXIST)`);
+    // below it: the file in the way is named, not the folder asked for
+    const below = bpv(['report', 'monthly', '--month', '2026-11', '--format', 'csv', '--out', path.join(dir, 'bestand', 'sub'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect(below.code).toBe(2);
+    expect(below.stderr).toContain(`: ${path.join(dir, 'bestand')} is een bestand, geen map`);
+    // a month without placements: said once, and an empty index.csv (a mail merge sends nothing)
+    const none = bpv(['report', 'monthly', '--month', '2199-11', '--format', 'csv', '--out', path.join(dir, 'leeg'), '--db', path.join(base, 'bpv.db')], { cwd: dir });
+    expect([none.code, none.stderr.trim()]).toEqual([0, `Geen plaatsingen in november 2199: er is geen rapportage geschreven; index.csv in leeg is leeg.`]);
+    expect(fs.readFileSync(path.join(dir, 'leeg', 'index.csv'), 'utf8').trim().split('\n')).toHaveLength(1);
     fs.rmSync(path.join(dir, 'bestand'));
     // a report's file that cannot be written (a directory in its place), after a good run into
     // the same directory: the same usage error naming it, no index.csv for a mail merge to

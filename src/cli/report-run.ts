@@ -1,6 +1,7 @@
 // What `bpv report monthly` does once its flags are checked (report.ts): read the month's
 // reports, then print the JSON or write the files. Loaded when the command runs; the demo runs
 // it too.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { getSetting } from '../db/settings.js';
@@ -111,7 +112,6 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
     return EXIT.ok;
   }
   const monthName = m.monthName(built.month.year, built.month.number);
-  if (built.reports.size === 0) io.err(m.nothing(monthName));
   const renderer = f.format === 'pdf' ? await import('../report/pdf.js') : null;
   // a thousand PDFs take minutes: a person at a terminal sees them go by; cron sees nothing
   const progress = io.stderrIsTty && built.reports.size > 1
@@ -122,7 +122,9 @@ export async function emitReports(io: Io, built: BuiltReports, f: ReportFlags): 
     ...(renderer ? { pdf: (r: PoReport) => renderer.renderReportPdf(r, { month: built.month, asOf: built.asOf, school: built.school }) } : {}),
     ...(progress ? { progress } : {}),
   }));
-  io.err(m.written(written.length - 1, f.format, path.relative(process.cwd(), f.out) || '.'));
+  const dir = path.relative(process.cwd(), f.out) || '.';
+  // no reports: the index is written all the same (empty: a mail merge sends nothing this month)
+  io.err(built.reports.size === 0 ? m.nothing(monthName, dir) : m.written(written.length - 1, f.format, dir));
   return EXIT.ok;
 }
 
@@ -146,7 +148,9 @@ function writing<T>(out: string, fn: () => T): T {
     const why = err.code ? REFUSALS[err.code] : undefined;
     if (!why) return e;
     // rmSync's own error keeps the path in `info`; mkdir on a file names --out itself
-    const file = err.path ?? err.info?.path ?? out;
+    const at = err.path ?? err.info?.path ?? out;
+    // `--out rapport.pdf/nov`: the file in the way is rapport.pdf, not the folder asked for
+    const file = why === 'notDir' ? fileInTheWay(at) : at;
     return new UsageError(reportMsg().cannotWrite(out, file, why, err.code === 'ERR_FS_EISDIR' ? 'EISDIR' : err.code!));
   };
   try {
@@ -154,6 +158,18 @@ function writing<T>(out: string, fn: () => T): T {
     return (r instanceof Promise ? r.catch((e: unknown) => { throw refused(e); }) : r) as T;
   } catch (e) {
     throw refused(e);
+  }
+}
+
+/** The nearest of `p` and the folders above it that exists and is not a folder (else `p`). */
+function fileInTheWay(p: string): string {
+  for (let d = p; ; d = path.dirname(d)) {
+    try {
+      if (!fs.statSync(d).isDirectory()) return d;
+    } catch {
+      // not there: look higher up
+    }
+    if (path.dirname(d) === d) return p;
   }
 }
 

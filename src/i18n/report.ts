@@ -36,7 +36,7 @@ const nl = {
   reden: { overmacht: 'overmacht', functioneren: 'functioneren', anders: 'andere reden' } as Record<string, string>,
   // the command's summary
   written: (n: number, format: string, dir: string) => `${n} maandrapportage(s) (${format}) geschreven in ${dir}, met index.csv voor de mailing`,
-  nothing: (month: string) => `Geen plaatsingen in ${month}: er is geen rapportage geschreven.`,
+  nothing: (month: string, dir: string) => `Geen plaatsingen in ${month}: er is geen rapportage geschreven; index.csv in ${dir} is leeg.`,
   jsonIgnoresOut: (dir: string) => `--out ${dir} geldt niet voor --format json: de JSON gaat naar stdout (schrijf hem met > bestand.json)`,
   cannotWrite: (dir: string, file: string, why: WriteRefusal, code: string) => `--out ${dir}: ${file} ${{
     notDir: 'is een bestand, geen map; kies met --out een map',
@@ -97,7 +97,7 @@ const en: ReportMessages = {
   pok: { ontbreekt: 'missing', ongetekend: 'not signed yet', getekend: 'signed', verouderd: 'outdated (sign again)' },
   reden: { overmacht: 'force majeure', functioneren: 'performance', anders: 'other reason' },
   written: (n, format, dir) => `${n} monthly report(s) (${format}) written to ${dir}, with index.csv for the mail merge`,
-  nothing: (month) => `No placements in ${month}: no report written.`,
+  nothing: (month, dir) => `No placements in ${month}: no report written; index.csv in ${dir} is empty.`,
   jsonIgnoresOut: (dir) => `--out ${dir} does not apply to --format json: the JSON goes to stdout (write it with > file.json)`,
   cannotWrite: (dir, file, why, code) => `--out ${dir}: ${file} ${{
     notDir: 'is a file, not a directory; choose a directory with --out',

@@ -23,7 +23,9 @@ export function parseMonth(value: string | undefined): ReportMonth {
   const m = value === undefined ? null : /^(\d{4})-(\d{2})$/.exec(value.trim());
   const year = m ? Number(m[1]) : NaN;
   const number = m ? Number(m[2]) : NaN;
-  if (!m || number < 1 || number > 12 || year < 1900) throw new UsageError(reportMsg().badMonth(value ?? ''));
+  // the years a date may have anywhere in bpv (values.ts): a later month failed on the check
+  // of a date made from it, naming the --from flag of validate, which the user never typed
+  if (!m || number < 1 || number > 12 || year < 1900 || year > 2199) throw new UsageError(reportMsg().badMonth(value ?? ''));
   const first = daysFromCivil(year, number, 1);
   const last = first + daysInMonth(year, number) - 1;
   return { month: m[0]!, year, number, first, last, firstIso: toIso(first), lastIso: toIso(last), firstMonday: mondayOf(first) };

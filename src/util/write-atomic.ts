@@ -10,6 +10,9 @@ export function writeAtomic(file: string, data: string | Uint8Array): void {
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
+    // the file the caller asked for, not our temporary name, is what a message should name
+    const err = e as NodeJS.ErrnoException;
+    if (err.path === tmp) err.path = file;
     throw e;
   }
 }
