@@ -76,7 +76,32 @@ describe('the monthly report as PDF', () => {
         totals.push(row.map((it) => it.str));
       }
     }
-    expect(totals).toEqual(json.placements.map((p: any) => [p.totals.gewerkt, p.totals.ziek, p.totals.afwezig, p.totals.verlof].map(nl)));
+    // on paper the students go by name (the JSON by placement)
+    const names = new Intl.Collator('nl', { sensitivity: 'base' });
+    const byName = [...json.placements].sort((a: any, b: any) => names.compare(a.naam, b.naam) || (a.placement < b.placement ? -1 : 1));
+    expect(byName.map((p: any) => p.placement)).not.toEqual(json.placements.map((p: any) => p.placement));
+    const at = byName.map((p: any) => all.indexOf(`${p.placement} · studentnummer`));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(totals).toEqual(byName.map((p: any) => [p.totals.gewerkt, p.totals.ziek, p.totals.afwezig, p.totals.verlof].map(nl)));
+  });
+
+  // a block longer than a page (findings on every day) names its student on the next page
+  it('a student whose block runs on to the next page is named at its top', async () => {
+    const p = json.placements[0];
+    const days = Array.from({ length: 30 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
+    const csv = ['plaatsing_id,datum,uren,soort,status', ...days.map((d) => `${p.placement},${d},14,gewerkt,ingediend`)].join('\n');
+    fs.writeFileSync(path.join(dir, 'lang.csv'), csv + '\n');
+    fs.copyFileSync(path.join(dir, 'bpv.db'), path.join(dir, 'lang.db'));
+    expect(bpv(['import', 'timesheets', 'lang.csv', '--db', 'lang.db'], { cwd: dir }).code).toBe(0);
+    expect(bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--praktijkopleider', SANNE, '--out', 'lang', '--db', 'lang.db'], { cwd: dir }).code).toBe(0);
+    const long = await pdfPages(fs.readFileSync(path.join(dir, 'lang', `2026-11-${SANNE}.pdf`)));
+    const start = long.findIndex((pg) => pg.text.includes(`${p.placement} · studentnummer`));
+    const next = long[start + 1]!.text;
+    expect(next).not.toContain(`${p.placement} · studentnummer`);
+    expect(next.trimStart().startsWith(`${p.naam} (vervolg)`)).toBe(true);
+    // and only there: the pages of the other students start with their own block
+    expect(long.filter((pg) => pg.text.includes('(vervolg)')).length).toBeGreaterThan(0);
+    for (const pg of long) if (pg.text.includes('(vervolg)')) expect(pg.text).toContain(`${p.naam} (vervolg)`);
   });
 
   it('shows what to do and what the validator found', () => {

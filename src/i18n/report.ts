@@ -50,7 +50,7 @@ const nl = {
   // PDF
   pdf: {
     title: 'Maandoverzicht BPV',
-    subtitle: (naam: string, bedrijven: string) => `Voor ${naam} · praktijkopleider bij ${bedrijven}`,
+    subtitle: (naam: string, bedrijven: string | null) => (bedrijven ? `Voor ${naam} · praktijkopleider bij ${bedrijven}` : `Voor ${naam} · praktijkopleider`),
     month: 'Maand',
     asOf: 'Peildatum',
     students: 'Studenten',
@@ -59,6 +59,7 @@ const nl = {
     quietMonthWithFindings: 'Geen weken om goed te keuren en geen BPV die binnenkort eindigt. Lees wel de meldingen bij uw studenten hieronder.',
     noStudents: 'U heeft deze maand geen studenten met een lopende BPV.',
     studentnummer: 'studentnummer',
+    continued: (naam: string) => `${naam} (vervolg)`,
     opleiding: 'Opleiding',
     periode: 'Periode',
     pok: 'POK',
@@ -110,7 +111,7 @@ const en: ReportMessages = {
   noPlacementsFor: (email, month) => `${email} has no running placements in ${month}; the report says so.`,
   pdf: {
     title: 'Monthly BPV overview',
-    subtitle: (naam, bedrijven) => `For ${naam} · praktijkopleider at ${bedrijven}`,
+    subtitle: (naam, bedrijven) => (bedrijven ? `For ${naam} · praktijkopleider at ${bedrijven}` : `For ${naam} · praktijkopleider`),
     month: 'Month',
     asOf: 'As of',
     students: 'Students',
@@ -119,6 +120,7 @@ const en: ReportMessages = {
     quietMonthWithFindings: 'No weeks to approve and no BPV ending soon. Do read the findings for your students below.',
     noStudents: 'You have no students with a running BPV this month.',
     studentnummer: 'student number',
+    continued: (naam: string) => `${naam} (continued)`,
     opleiding: 'Programme',
     periode: 'Period',
     pok: 'POK',

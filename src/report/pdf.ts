@@ -91,6 +91,20 @@ class Writer extends PdfWriter {
     this.color = null;
   }
 
+  /** while a student's block runs on: what heads each page it continues on */
+  continued: string | null = null;
+
+  override keep(height: number): void {
+    if (this.doc.y + height <= this.bottom) return;
+    this.doc.addPage();
+    // findings and rows break between, never inside, so this line comes before the next of them
+    if (this.continued) {
+      this.font('semibold', SIZE.small, COLOR.muted);
+      this.doc.text(this.continued, this.left, this.doc.y, { width: this.width, lineBreak: false });
+      this.doc.y += 4;
+    }
+  }
+
   override font(name: FontName, size: number, color: string = COLOR.ink): this {
     this.doc.font(name).fontSize(size);
     // panels and bars fill inside save()/restore(), which gives the text colour back
@@ -150,8 +164,8 @@ function header(w: Writer, r: PoReport, opts: PdfOptions, m: ReportMessages): vo
   w.font('bold', SIZE.title, COLOR.ink);
   doc.text(m.pdf.title, w.left, doc.y, { width: w.width });
   doc.moveDown(0.1);
-  const bedrijven = r.leerbedrijven.length ? r.leerbedrijven.join(', ') : '—';
-  w.para(m.pdf.subtitle(r.praktijkopleider.naam, bedrijven), { size: 10.5, color: COLOR.muted });
+  // without students this month no company is known to name
+  w.para(m.pdf.subtitle(r.praktijkopleider.naam, r.leerbedrijven.length ? r.leerbedrijven.join(', ') : null), { size: 10.5, color: COLOR.muted });
   doc.moveDown(0.35);
   const meta: [string, string][] = [
     [m.pdf.month, maand],
@@ -349,10 +363,13 @@ function student(w: Writer, p: ReportPlacement, opts: PdfOptions, m: ReportMessa
   // (many findings) starts on a fresh page and flows on
   w.keep(Math.min(h, page));
   studentHeader(w, p, m);
+  // a block longer than a page names its student at the top of the next
+  w.continued = m.pdf.continued(p.naam);
   weekTable(w, p, opts, m);
   progressBar(w, p, m);
   findings(w, p, m);
   actions(w, p, m);
+  w.continued = null;
   w.doc.y += 6;
   w.rule(w.doc.y, COLOR.rule, 0.6);
   w.doc.y += 16;
@@ -380,6 +397,11 @@ function footers(w: Writer, r: PoReport, opts: PdfOptions, m: ReportMessages): v
   }
 }
 
+const NAMES = new Intl.Collator('nl', { sensitivity: 'base' });
+const IDS = new Intl.Collator('nl', { numeric: true });
+/** P-2 before P-10 */
+const compareIds = (a: string, b: string): number => IDS.compare(a, b);
+
 /** One praktijkopleider's month as a PDF. */
 export async function renderReportPdf(r: PoReport, opts: PdfOptions): Promise<Buffer> {
   // a document for the praktijkopleider: Dutch, whatever --lang says (the POK is too)
@@ -387,9 +409,11 @@ export async function renderReportPdf(r: PoReport, opts: PdfOptions): Promise<Bu
   const doc = newDocument(r, opts, m);
   const w = new Writer(doc);
   doc.addPage();
-  header(w, r, opts, m);
-  actionsBox(w, r, m);
-  for (const p of r.placements) student(w, p, opts, m);
+  // on paper the students go by name (the JSON and CSV keep the placements' order)
+  const byName = { ...r, placements: [...r.placements].sort((a, b) => NAMES.compare(a.naam, b.naam) || compareIds(a.placement, b.placement)) };
+  header(w, byName, opts, m);
+  actionsBox(w, byName, m);
+  for (const p of byName.placements) student(w, p, opts, m);
   const c = contact(opts);
   if (c) {
     w.keep(w.lineHeight() * 2);
