@@ -163,6 +163,29 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(text).toContain('1,0099');
   });
 
+  // the validator's notes in a report are about the report's placements: an old placement
+  // without a date of birth was named under every month's report
+  it('the notes on stderr are about the placements in the report only', () => {
+    const dir = copy();
+    const text = fs.readFileSync(path.join(FIXTURES, 'plaatsingen-utf8.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const header = text.split('\n')[0]!;
+    const cols = header.split(',');
+    const cell: Record<string, string> = {
+      plaatsing_id: 'OUD-1', studentnummer: '1999001', voornaam: 'Oud', achternaam: 'Student', opleiding: 'Kok', crebo: '25180', niveau: '2',
+      leerweg: 'BOL', leerbedrijf: 'Oud B.V.', kvk: '12345678', praktijkopleider: 'Piet Oud', email_praktijkopleider: 'piet@oud.nl',
+      startdatum: '2025-01-06', einddatum: '2025-03-28', uren_totaal: '400', uren_per_week: '32',
+    };
+    fs.writeFileSync(path.join(dir, 'oud.csv'), `${header}\n${cols.map((c) => cell[c] ?? '').join(',')}\n`);
+    expect(bpv(['import', 'placements', 'oud.csv'], { cwd: dir }).code).toBe(0);
+    // validate of everything names it (on stdout, after its findings)
+    expect(bpv(['validate', '--as-of', AS_OF], { cwd: dir }).stdout).toContain('geen geboortedatum (OUD-1)');
+    for (const format of ['json', 'pdf']) {
+      const r = bpv(['report', 'monthly', '--month', '2026-11', '--as-of', AS_OF, '--format', format, '--out', 'r'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('OUD-1');
+    }
+  });
+
   it('a week\'s status is the least advanced of its entries inside the month', () => {
     const dir = copy();
     const status = (month: string, w: string) =>

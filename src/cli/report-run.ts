@@ -73,10 +73,12 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
         ? { pok: false as const, openBefore: false }
         : {
             findings: (ids: string[]) => {
-              if (pos.length && ids.length === 0) return [];
+              if (ids.length === 0) return [];
               // Findings whose day or week overlaps the month, and the placement findings: exactly
-              // what `bpv validate --from <first> --to <last>` gives, with the same as-of.
-              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, findingLang: docLang, ...(pos.length ? { placement: ids } : {}) });
+              // what `bpv validate --from <first> --to <last>` gives, with the same as-of. Of the
+              // report's placements only, so that the notes (placements without a date of birth)
+              // are about them too, not about every placement ever imported.
+              const r = runValidation!(db, { asOf, from: month.firstIso, to: month.lastIso, findingLang: docLang, placement: ids });
               notes = r.notes;
               return r.findings;
             },
