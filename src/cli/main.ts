@@ -1,11 +1,11 @@
 // The entry point: builds the command tree and is the one place that turns errors into exit
 // codes (SPEC §8). Commands return their exit code; none calls process.exit, so stdout is
 // always flushed before the process ends.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { BpvError, EXIT } from '../errors.js';
 import { setLang } from '../i18n/lang.js';
-import { translateCommanderError } from '../i18n/commander.js';
+import { translateCommanderError, translateHelpNote, translateHelpTitle } from '../i18n/commander.js';
 import { msg } from '../i18n/messages.js';
 import { currentDbPath, translateSqliteError } from '../db/open.js';
 import { processIo, type Io } from './io.js';
@@ -32,6 +32,16 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
     outputError: (s, write) => write(io.ce.red(translateCommanderError(s))),
+  });
+  // commander's own words on its help screens ("Usage:", "choices:"): subcommands inherit this
+  program.configureHelp({
+    styleTitle: translateHelpTitle,
+    optionDescription(o) {
+      return translateHelpNote(Help.prototype.optionDescription.call(this, o));
+    },
+    argumentDescription(a) {
+      return translateHelpNote(Help.prototype.argumentDescription.call(this, a));
+    },
   });
   program
     .description('BPV-administratie van het Bureau Werk & Stage: plaatsingen, uren, POK\'s en rapportages.')

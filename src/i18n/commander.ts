@@ -22,3 +22,21 @@ export function translateCommanderError(text: string): string {
   for (const [re, nl] of PATTERNS) out = out.replace(re, nl);
   return out;
 }
+
+// Its help screens: the headings and the notes it adds to an option's description.
+const TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Commando\'s:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+export function translateHelpTitle(title: string): string {
+  return lang() === 'nl' ? TITLES[title] ?? title : title;
+}
+
+export function translateHelpNote(description: string): string {
+  if (lang() !== 'nl') return description;
+  return description.replace(/\((choices|default): /g, (_m, w: string) => `(${w === 'choices' ? 'keuze' : 'standaard'}: `).replace(/, (choices|default): /g, (_m, w: string) => `, ${w === 'choices' ? 'keuze' : 'standaard'}: `);
+}
