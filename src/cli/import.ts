@@ -68,7 +68,7 @@ export function registerImport(program: Command, cli: Cli): void {
           strict: flags.strict,
           dryRun: flags.dryRun,
           progress: bar?.update,
-          askMapping: io.stdinIsTty && file !== '-' ? (missing, candidates) => askMapping(missing, candidates) : undefined,
+          askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
         });
       } catch (e) {
         db.close(true);

@@ -38,5 +38,5 @@ export function translateHelpTitle(title: string): string {
 
 export function translateHelpNote(description: string): string {
   if (lang() !== 'nl') return description;
-  return description.replace(/\((choices|default): /g, (_m, w: string) => `(${w === 'choices' ? 'keuze' : 'standaard'}: `).replace(/, (choices|default): /g, (_m, w: string) => `, ${w === 'choices' ? 'keuze' : 'standaard'}: `);
+  return description.replace(/(\(|, )(choices|default): /g, (_m, before: string, w: string) => `${before}${w === 'choices' ? 'keuze' : 'standaard'}: `);
 }

@@ -55,9 +55,10 @@ type OpenWeeks = Map<number, { waiting: Set<string>; corrections: Set<string> }>
 /** How many days after the month's last day an ending BPV asks for the final assessment. */
 const FINAL_ASSESSMENT_DAYS = 30;
 
-// Exact: hours are kept to 1/10000 (7,3333), and a sum rounded to hundredths no longer added
-// up with its weeks or with `hours list` (0,3333 × 3 is 1 exactly, but 0,33 × 3 is not). One
-// division of an integer gives the double nearest that decimal, which prints as it.
+// Exact: hours are kept to 1/10000 (7,3333). Rounded to hundredths, a week of three days of
+// 0,3333 showed 1 and the month's total of 1,0099 showed 1,01: not the sum of its weeks, nor
+// what `hours list` gives. One division of an integer gives the double nearest that decimal,
+// which prints as it.
 const hours = (units: number): number => units / UNITS_PER_HOUR;
 
 /** placement row id → position in `rows` */
