@@ -57,6 +57,8 @@ describe('askMapping', () => {
     expect(await askMapping([{ column: 'crebo' }], ['Opmerking', 'Code'], t)).toBeUndefined();
     const none = terminal([]);
     expect(await askMapping([{ column: 'crebo' }], [], none)).toBeUndefined();
+    // two columns to map and one header left: the answers could not be used, so no question
+    expect(await askMapping([{ column: 'crebo' }, { column: 'niveau' }], ['Code'], none)).toBeUndefined();
     expect(none.screen()).toBe('');
   });
 

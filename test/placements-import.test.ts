@@ -76,8 +76,10 @@ describe('bpv import placements', () => {
     const bad = row({ 'Plaatsing ID': 'P-1002', Studentnummer: '0099999', Einddatum: '31-13-2027' });
     const semi = Buffer.concat([Buffer.from('sep=;\r\n'), excelCsv([HEADER, row(), bad])]);
     const comma = Buffer.concat([Buffer.from('SEP=,\n'), utf8Csv([HEADER, row(), bad])]);
-    const dir = tempDir({ 'semi.csv': semi, 'comma.csv': comma });
-    for (const file of ['semi.csv', 'comma.csv']) {
+    // some tools write it quoted
+    const quoted = Buffer.concat([Buffer.from('"sep=;"\r\n'), excelCsv([HEADER, row(), bad])]);
+    const dir = tempDir({ 'semi.csv': semi, 'comma.csv': comma, 'quoted.csv': quoted });
+    for (const file of ['semi.csv', 'comma.csv', 'quoted.csv']) {
       const r = bpv(['import', 'placements', file, '--json', '--db', `${file}.db`], { cwd: dir });
       expect(r.code).toBe(1);
       // lines count from the sep line: the header is line 2, the first row lines 3-4 (a quoted newline), the bad one line 5

@@ -23,6 +23,8 @@ export async function askMapping(
   const m = msg();
   const flags: string[] = [];
   const chosen = new Set<string>();
+  // too few headers left to map them all: the answers could not be used
+  if (candidates.length < missing.length) return undefined;
   for (const col of missing) {
     const left = candidates.filter((h) => !chosen.has(h));
     if (!left.length) return undefined;

@@ -68,7 +68,8 @@ export function registerImport(program: Command, cli: Cli): void {
           strict: flags.strict,
           dryRun: flags.dryRun,
           progress: bar?.update,
-          askMapping: io.stdinIsTty && file !== '-' ? askMapping : undefined,
+          // the question is drawn on stderr: with that in a file the clerk would wait on a blank screen
+          askMapping: io.stdinIsTty && io.stderrIsTty && file !== '-' ? askMapping : undefined,
         });
       } catch (e) {
         db.close(true);

@@ -1,6 +1,8 @@
 // Every message a person reads, in Dutch and English. Keys are shared so a missing
 // translation is a type error. Rule and POK texts live beside this file in their own tables.
 import { lang } from './lang.js';
+// a --map flag to paste: the header quoted so that a shell keeps it whole
+import { shellArg } from '../util/shell-arg.js';
 
 const q = (v: string) => `"${v}"`;
 
@@ -91,10 +93,10 @@ const nl = {
   mapFlagSyntax: (f: string) => `--map ${q(f)}: gebruik --map kolom=Kopregel, bv. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c: string, known: readonly string[]) => `--map: onbekende kolom ${q(c)}; bekende kolommen: ${known.join(', ')}`,
   headerTwice: (column: string, headers: readonly (readonly [string, number])[]) =>
-    `kolom ${column} staat er ${headers.length} keer in: ${headers.map(([h, n]) => `"${h}" (kolom ${n})`).join(' en ')}. Kies er één met --map ${column}="${headers[0]![0]}" (de kopregel precies zoals hij er staat), of laat er één staan.`,
+    `kolom ${column} staat er ${headers.length} keer in: ${headers.map(([h, n]) => `"${h}" (kolom ${n})`).join(' en ')}. Kies er één met --map ${column}=${shellArg(headers[0]![0])} (de kopregel precies zoals hij er staat), of laat er één staan.`,
   mapFlagHeaderNotFound: (h: string, found: readonly string[]) => `--map: kopregel ${q(h)} staat niet in het bestand; gevonden: ${list(found)}`,
   missingColumns: (f: string, missing: readonly { column: string; suggestion?: string | undefined }[], found: readonly string[]) =>
-    `${f} mist verplichte kolommen: ${missing.map((m) => m.column + (m.suggestion ? ` (bedoel je ${q(m.suggestion)}? gebruik --map ${m.column}=${q(m.suggestion)})` : '')).join(', ')}.\n` +
+    `${f} mist verplichte kolommen: ${missing.map((m) => m.column + (m.suggestion ? ` (bedoel je ${q(m.suggestion)}? gebruik --map ${m.column}=${shellArg(m.suggestion)})` : '')).join(', ')}.\n` +
     `Gevonden kopregels: ${list(found)}.\nKoppel een andere kopregel met --map kolom=Kopregel.`,
   wholeRow: () => `(regel)`,
   tooManyFields: (n: number, expected: number, d: string) =>
@@ -296,10 +298,10 @@ const en: Messages = {
   mapFlagSyntax: (f) => `--map ${q(f)}: use --map column=Header, e.g. --map email_praktijkopleider="Mail PO"`,
   mapFlagUnknownColumn: (c, known) => `--map: unknown column ${q(c)}; known columns: ${known.join(', ')}`,
   headerTwice: (column, headers) =>
-    `column ${column} is in the file ${headers.length} times: ${headers.map(([h, n]) => `"${h}" (column ${n})`).join(' and ')}. Choose one with --map ${column}="${headers[0]![0]}" (the header exactly as written), or keep one.`,
+    `column ${column} is in the file ${headers.length} times: ${headers.map(([h, n]) => `"${h}" (column ${n})`).join(' and ')}. Choose one with --map ${column}=${shellArg(headers[0]![0])} (the header exactly as written), or keep one.`,
   mapFlagHeaderNotFound: (h, found) => `--map: header ${q(h)} is not in the file; found: ${list(found)}`,
   missingColumns: (f, missing, found) =>
-    `${f} lacks required columns: ${missing.map((m) => m.column + (m.suggestion ? ` (did you mean ${q(m.suggestion)}? use --map ${m.column}=${q(m.suggestion)})` : '')).join(', ')}.\n` +
+    `${f} lacks required columns: ${missing.map((m) => m.column + (m.suggestion ? ` (did you mean ${q(m.suggestion)}? use --map ${m.column}=${shellArg(m.suggestion)})` : '')).join(', ')}.\n` +
     `Headers found: ${list(found)}.\nMap another header with --map column=Header.`,
   wholeRow: () => `(row)`,
   tooManyFields: (n, expected, d) => `${n} fields, the header has ${expected}; is there an unquoted ${d === '\t' ? 'tab' : d} in a value?`,

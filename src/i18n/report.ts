@@ -18,7 +18,7 @@ function weekList(weeks: readonly string[], and: string): string {
 }
 
 const nl = {
-  badMonth: (v: string) => `--month: ${q(v)} is geen geldige maand; schrijf JJJJ-MM, bijvoorbeeld 2026-11`,
+  badMonth: (v: string) => `--month: ${q(v)} is geen geldige maand; schrijf JJJJ-MM (1900-01 tot en met 2199-12), bijvoorbeeld 2026-11`,
   noMonth: () => 'welke maand? geef --month JJJJ-MM, bijvoorbeeld --month 2026-11',
   unknownPo: (emails: readonly string[]) =>
     `${emails.map(q).join(', ')} ${emails.length === 1 ? 'is' : 'zijn'} geen praktijkopleider van een plaatsing; controleer het e-mailadres (bpv placements list toont ze)`,
@@ -84,7 +84,7 @@ const nl = {
 export type ReportMessages = typeof nl;
 
 const en: ReportMessages = {
-  badMonth: (v) => `--month: ${q(v)} is not a valid month; write YYYY-MM, for example 2026-11`,
+  badMonth: (v) => `--month: ${q(v)} is not a valid month; write YYYY-MM (1900-01 to 2199-12), for example 2026-11`,
   noMonth: () => 'which month? give --month YYYY-MM, for example --month 2026-11',
   unknownPo: (emails) =>
     `${emails.map(q).join(', ')} ${emails.length === 1 ? 'is' : 'are'} not the praktijkopleider of any placement; check the e-mail address (bpv placements list shows them)`,

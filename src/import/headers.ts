@@ -60,12 +60,14 @@ export function didYouMean(column: string, candidates: readonly string[]): strin
   const target = normalizeHeader(column);
   let best: string | undefined;
   let bestD = Infinity;
+  let bestRaw = Infinity;
   for (const c of candidates) {
     const n = normalizeHeader(c);
     const d = editDistance(target, n);
     const containment = n.length >= 4 && (target.includes(n) || n.includes(target));
     const score = containment || abbreviates(n, target) ? Math.min(d, 2) : d;
-    if (score < bestD) { bestD = score; best = c; }
+    // of two as likely, the closer spelling ("Urenweek" rather than "Uren" for uren_per_week)
+    if (score < bestD || (score === bestD && d < bestRaw)) { bestD = score; bestRaw = d; best = c; }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(target.length / 4)) ? best : undefined;
 }
