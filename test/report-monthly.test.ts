@@ -219,6 +219,11 @@ describe('bpv report monthly: weeks, statuses, actions, POK', () => {
     expect(nov.actions.some((a: string) => a.startsWith('Correctie open in week 48'))).toBe(true);
     // with a correction open the week is not also to approve
     expect(toApprove('2026-11')).not.toContain('2026-W48');
+    // W49's correction is on 1 December: November's report, which shows its Monday only, says
+    // it all the same, and does not ask to approve the week (found by a helper)
+    expect(nov.actions.filter((a: string) => a.startsWith('Correctie open')).join()).toContain('2026-W49');
+    add([['P-1001', '2026-11-30', '3', 'verlof', 'ingediend', '2026-11-30', '']]);
+    expect(toApprove('2026-11')).not.toContain('2026-W49');
     // an October week with one entry submitted and one sent back: in November's actions once,
     // as its least advanced entry, a correction
     add([['P-1001', '2026-10-30', '2', 'verlof', 'ingediend', '2026-10-30', ''], ['P-1001', '2026-10-31', '2', 'verlof', 'correctie', '2026-10-31', '']]);

@@ -70,7 +70,7 @@ export async function buildReports(db: Db, f: ReportFlags, thread: ReportThread 
       // The CSV is the hours sheet, without findings and POK state: it skips the validator's and
       // the POK module's passes over every placement.
       ...(f.format === 'csv'
-        ? { pok: false as const, openBefore: false }
+        ? { pok: false as const, openOutside: false }
         : {
             findings: (ids: string[]) => {
               if (ids.length === 0) return [];

@@ -13,7 +13,7 @@ import { APPROVAL_DAYS } from '../rules/akkoord-verlopen.js';
 import type { ReportMonth } from './month.js';
 import { WEEK_STATUSES, type Hours, type PoReport, type ReportPlacement, type ReportWeek, type WeekStatus } from './model.js';
 import { pokLookup as defaultPokLookup, type PokLookup } from './pok.js';
-import { MONTH_ROW, companyNames, personNames, readHours, readOpenBefore, readPlacements, type PlacementRow, type ReportHours } from './queries.js';
+import { MONTH_ROW, companyNames, personNames, readHours, readOpenOutside, readPlacements, type PlacementRow, type ReportHours } from './queries.js';
 
 export interface MonthlyOptions {
   month: ReportMonth;
@@ -41,14 +41,15 @@ export interface MonthlyOptions {
   /** the language of the actions; default the run's (--lang) */
   lang?: Lang;
   /**
-   * Whether the actions name weeks before the month still waiting for approval or a correction
-   * (default true): a week submitted in October and never approved is still to do in November.
+   * Whether the actions name weeks outside the month still waiting for approval or a correction
+   * (default true): a week submitted in October and never approved is still to do in November,
+   * and the week of 30 November has a correction open when its 2 December entry was sent back.
    * The CSV, which has no actions, skips reading them.
    */
-  openBefore?: boolean;
+  openOutside?: boolean;
 }
 
-/** per placement row id: weeks before the month still open, by what they wait for */
+/** per placement row id: weeks with entries outside the month still open, by what they wait for */
 type OpenWeeks = Map<number, { waiting: Set<string>; corrections: Set<string> }>;
 
 
@@ -179,16 +180,16 @@ function actionsFor(p: PlacementRow, weeks: readonly ReportWeek[], waitingWeeks:
   const actions: string[] = [];
   // Only while the hours can still be approved: after that the report would send the
   // praktijkopleider to do what `hours approve` refuses (the akkoord-verlopen finding says so).
-  // Earlier weeks too; a week that began before the month is named once: its days inside the
-  // month are in `weeks`, the others come from `open`.
+  // Earlier weeks too; a week across the month's start or end is named once: its days inside
+  // the month are in `weeks`, the others come from `open`.
   const approvable = toDay(asOf) <= toDay(p.eind) + APPROVAL_DAYS;
-  const before = open.get(p.id);
-  const all = (earlier: Set<string> | undefined, inMonth: readonly string[]) =>
-    approvable ? [...new Set([...(earlier ?? []), ...inMonth])].sort() : [];
-  const corrections = all(before?.corrections, weeks.filter((w) => w.status === 'correctie').map((w) => w.week));
+  const outside = open.get(p.id);
+  const all = (elsewhere: Set<string> | undefined, inMonth: readonly string[]) =>
+    approvable ? [...new Set([...(elsewhere ?? []), ...inMonth])].sort() : [];
+  const corrections = all(outside?.corrections, weeks.filter((w) => w.status === 'correctie').map((w) => w.week));
   // a week with a correction open is not also to approve; one with an entry still `concept` is:
   // what was submitted waits for the praktijkopleider, as akkoord-te-laat says
-  const waiting = all(before?.waiting, waitingWeeks).filter((w) => !corrections.includes(w));
+  const waiting = all(outside?.waiting, waitingWeeks).filter((w) => !corrections.includes(w));
   if (waiting.length) actions.push(m.actApprove(waiting));
   if (corrections.length) actions.push(m.actCorrection(corrections));
   // the period overlaps the month, so the end is never before its first day
@@ -298,7 +299,7 @@ export async function readMonthlyReports(db: Db, opts: MonthlyOptions): Promise<
         names: personNames(db, emails),
         companies: companyNames(db, [...new Set(rows.map((r) => r.company_id))]),
         hours: hours ? readHours(db, opts.month, requested) : null,
-        open: opts.openBefore === false ? [] : readOpenBefore(db, opts.month, requested),
+        open: opts.openOutside === false ? [] : readOpenOutside(db, opts.month, requested),
       };
     } finally {
       if (own) db.exec('COMMIT');

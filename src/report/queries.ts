@@ -8,6 +8,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { EndReason, Leerweg } from '../domain/types.js';
+import { mondayOf, toIso } from '../rules/dates.js';
 import { UNITS_PER_HOUR } from '../rules/hours.js';
 import type { ReportMonth } from './month.js';
 
@@ -198,21 +199,25 @@ export function readHours(db: Db, month: ReportMonth, pos: readonly string[] | n
   return { month: readMonthHours(db, month, pos), before: readApprovedBefore(db, month, pos) };
 }
 
-// Entries before the month, inside the period, that still ask the praktijkopleider something:
-// submitted and waiting for approval, or sent back for correction. Few rows; the status is in
+// Entries outside the month, inside the period, that still ask the praktijkopleider something:
+// submitted and waiting for approval, or sent back for correction. Outside: before the month,
+// and the days after it in its last week (30 November's week has a correction open when its
+// 2 December entry was sent back, though November's report shows only its Monday). Few rows; the status is in
 // no index, so every praktijkopleider's report reads the table once more (not the CSV's, which
 // has no actions).
-const OPEN_BEFORE_COLUMNS = `SELECT t.placement_id, t.datum, t.status`;
-const OPEN_BEFORE = `t.datum < :first AND t.status IN ('ingediend', 'correctie') AND t.datum >= p.startdatum
+const OPEN_OUTSIDE_COLUMNS = `SELECT t.placement_id, t.datum, t.status`;
+const OPEN_OUTSIDE = `(t.datum < :first OR (t.datum > :last AND t.datum <= :weekEnd)) AND t.status IN ('ingediend', 'correctie') AND t.datum >= p.startdatum
      AND t.datum <= ifnull(p.beeindigd_op, p.einddatum) AND p.startdatum <= :last AND ifnull(p.beeindigd_op, p.einddatum) >= :first`;
-const OPEN_BEFORE_SQL = {
-  all: `${OPEN_BEFORE_COLUMNS} FROM timesheets t JOIN placements p ON p.id = t.placement_id WHERE ${OPEN_BEFORE}`,
-  of: `${OPEN_BEFORE_COLUMNS} FROM placements p JOIN timesheets t ON t.placement_id = p.id WHERE ${IN_POS} AND ${OPEN_BEFORE}`,
+const OPEN_OUTSIDE_SQL = {
+  all: `${OPEN_OUTSIDE_COLUMNS} FROM timesheets t JOIN placements p ON p.id = t.placement_id WHERE ${OPEN_OUTSIDE}`,
+  of: `${OPEN_OUTSIDE_COLUMNS} FROM placements p JOIN timesheets t ON t.placement_id = p.id WHERE ${IN_POS} AND ${OPEN_OUTSIDE}`,
 } as const;
 
-/** Entries dated before the month that wait for approval or a correction: [placement row id, datum, status]. */
-export function readOpenBefore(db: Db, month: ReportMonth, pos: readonly string[] | null): [number, string, 'ingediend' | 'correctie'][] {
-  return db.prepare(pos === null ? OPEN_BEFORE_SQL.all : OPEN_BEFORE_SQL.of).raw(true).all(params(month, pos)) as [number, string, 'ingediend' | 'correctie'][];
+/** Entries dated outside the month (see OPEN_OUTSIDE) that wait for approval or a correction: [placement row id, datum, status]. */
+export function readOpenOutside(db: Db, month: ReportMonth, pos: readonly string[] | null): [number, string, 'ingediend' | 'correctie'][] {
+  // the Sunday of the week holding the month's last day
+  const weekEnd = toIso(mondayOf(month.last) + 6);
+  return db.prepare(pos === null ? OPEN_OUTSIDE_SQL.all : OPEN_OUTSIDE_SQL.of).raw(true).all({ ...params(month, pos), weekEnd }) as [number, string, 'ingediend' | 'correctie'][];
 }
 
 /** e-mail → name of these persons. */
