@@ -76,9 +76,12 @@ describe('the monthly report as PDF', () => {
         totals.push(row.map((it) => it.str));
       }
     }
-    // on paper the students go by name (the JSON by placement)
+    // on paper the students go by achternaam, tussenvoegsel aside, as a Dutch list (the JSON by placement)
     const names = new Intl.Collator('nl', { sensitivity: 'base' });
-    const byName = [...json.placements].sort((a: any, b: any) => names.compare(a.naam, b.naam) || (a.placement < b.placement ? -1 : 1));
+    const listed: any[] = bpvJson(['placements', 'list', '--json'], { cwd: dir });
+    const key = (p: any) => { const x = listed.find((l) => l.plaatsing_id === p.placement); return `${x.achternaam} ${x.voornaam}`; };
+    const byName = [...json.placements].sort((a: any, b: any) => names.compare(key(a), key(b)) || (a.placement < b.placement ? -1 : 1));
+    expect(byName.map((p: any) => p.naam)).not.toEqual([...json.placements].sort((a: any, b: any) => names.compare(a.naam, b.naam)).map((p: any) => p.naam));
     expect(byName.map((p: any) => p.placement)).not.toEqual(json.placements.map((p: any) => p.placement));
     const at = byName.map((p: any) => all.indexOf(`${p.placement} · studentnummer`));
     expect(at).toEqual([...at].sort((a, b) => a - b));

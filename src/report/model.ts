@@ -30,6 +30,8 @@ export interface ReportPlacement {
   placement: string;
   student: string;
   naam: string;
+  /** achternaam voornaam: the order of a Dutch list of names (not in the JSON) */
+  sorteernaam: string;
   opleiding: string | null;
   crebo: string;
   niveau: number;

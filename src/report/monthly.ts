@@ -224,6 +224,7 @@ function placementReport(
     placement: p.plaatsing_id,
     student: p.studentnummer,
     naam: p.naam,
+    sorteernaam: p.sorteernaam,
     opleiding: p.opleiding,
     crebo: p.crebo,
     niveau: p.niveau,

@@ -409,8 +409,8 @@ export async function renderReportPdf(r: PoReport, opts: PdfOptions): Promise<Bu
   const doc = newDocument(r, opts, m);
   const w = new Writer(doc);
   doc.addPage();
-  // on paper the students go by name (the JSON and CSV keep the placements' order)
-  const byName = { ...r, placements: [...r.placements].sort((a, b) => NAMES.compare(a.naam, b.naam) || compareIds(a.placement, b.placement)) };
+  // on paper the students go by achternaam, as a Dutch list of names (the JSON and CSV keep the placements' order)
+  const byName = { ...r, placements: [...r.placements].sort((a, b) => NAMES.compare(a.sorteernaam, b.sorteernaam) || compareIds(a.placement, b.placement)) };
   header(w, byName, opts, m);
   actionsBox(w, byName, m);
   for (const p of byName.placements) student(w, p, opts, m);

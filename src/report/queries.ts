@@ -18,6 +18,8 @@ export interface PlacementRow {
   studentnummer: string;
   /** voornaam [tussenvoegsel] achternaam */
   naam: string;
+  /** achternaam voornaam (a list of names goes by achternaam, without the tussenvoegsel) */
+  sorteernaam: string;
   opleiding: string | null;
   crebo: string;
   niveau: number;
@@ -44,7 +46,8 @@ const PLACEMENT_COLUMNS = `
          s.voornaam || CASE WHEN ifnull(s.tussenvoegsel, '') = '' THEN '' ELSE ' ' || s.tussenvoegsel END || ' ' || s.achternaam AS naam,
          p.opleiding, p.crebo, p.niveau, p.leerweg, p.company_id,
          p.startdatum, p.einddatum, ifnull(p.beeindigd_op, p.einddatum) AS eind, p.beeindigd_reden,
-         p.uren_totaal, p.uren_per_week, p.praktijkopleider_email AS po_email
+         p.uren_totaal, p.uren_per_week, p.praktijkopleider_email AS po_email,
+         s.achternaam || ' ' || s.voornaam AS sorteernaam
     FROM placements p
     JOIN students s ON s.studentnummer = p.studentnummer
    WHERE p.startdatum <= :last AND ifnull(p.beeindigd_op, p.einddatum) >= :first`;
@@ -54,7 +57,7 @@ type PlacementTuple = [
   PlacementRow['id'], PlacementRow['plaatsing_id'], PlacementRow['studentnummer'], PlacementRow['naam'], PlacementRow['opleiding'],
   PlacementRow['crebo'], PlacementRow['niveau'], PlacementRow['leerweg'], PlacementRow['company_id'], PlacementRow['startdatum'],
   PlacementRow['einddatum'], PlacementRow['eind'], PlacementRow['beeindigd_reden'], PlacementRow['uren_totaal'],
-  PlacementRow['uren_per_week'], PlacementRow['po_email'],
+  PlacementRow['uren_per_week'], PlacementRow['po_email'], PlacementRow['sorteernaam'],
 ];
 
 // Every praktijkopleider, or those in :pos (a JSON array; the index on praktijkopleider_email
@@ -146,7 +149,7 @@ export function readPlacements(db: Db, month: ReportMonth, pos: readonly string[
     rows.push({
       id: r[0], plaatsing_id: r[1], studentnummer: r[2], naam: r[3], opleiding: once(r[4]), crebo: once(r[5]), niveau: r[6],
       leerweg: once(r[7]), company_id: r[8], startdatum: once(r[9]), einddatum: once(r[10]), eind: once(r[11]),
-      beeindigd_reden: r[12], uren_totaal: r[13], uren_per_week: r[14], po_email: once(r[15]),
+      beeindigd_reden: r[12], uren_totaal: r[13], uren_per_week: r[14], po_email: once(r[15]), sorteernaam: r[16],
     });
   }
   return rows;
