@@ -81,6 +81,19 @@ describe('the database file', () => {
     expect(readDb(path.join(dir, 'a.db'), (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
   });
 
+  // a link to a database that is gone (moved, a share not mounted) was 'Onverwachte fout', exit 70
+  it('a --db that is a link to nothing is exit 3 naming the link; a link to a database works', () => {
+    const dir = tempDir();
+    fs.symlinkSync(path.join(dir, 'weg.db'), path.join(dir, 'link.db'));
+    const r = bpv(['init', '--db', 'link.db'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`is een koppeling (symlink) naar ${path.join(dir, 'weg.db')}, dat niet bestaat`);
+    expect(fs.existsSync(path.join(dir, 'weg.db'))).toBe(false);
+    expect(bpv(['init', '--db', 'echt.db'], { cwd: dir }).code).toBe(0);
+    fs.symlinkSync(path.join(dir, 'echt.db'), path.join(dir, 'naar-echt.db'));
+    expect(bpv(['status', '--db', 'naar-echt.db'], { cwd: dir }).code).toBe(0);
+  });
+
   it('refuses a file with a newer schema, untouched', () => {
     const dir = tempDir();
     const file = path.join(dir, 'new.db');

@@ -60,6 +60,9 @@ export function openDb(file: string, opts: OpenOptions): Db {
   if (!exists) {
     const dir = path.dirname(file);
     if (!fs.existsSync(dir)) throw new DatabaseError(msg().dbDirMissing(dir));
+    // a link to a file that is not there: creating through it would put the database elsewhere
+    const link = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink()) throw new DatabaseError(msg().dbDanglingLink(file, fs.readlinkSync(file)));
     // Create it ourselves with 0600 before SQLite touches it: it holds personal data of minors.
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   }

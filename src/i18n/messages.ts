@@ -25,6 +25,7 @@ const nl = {
   // database
   dbMissing: (f: string) => `database ${f} bestaat niet. Maak hem met \`bpv init\` of geef het juiste pad met --db of BPV_DB.`,
   dbDirMissing: (d: string) => `map ${d} bestaat niet; de database kan daar niet worden aangemaakt.`,
+  dbDanglingLink: (f: string, target: string) => `${f} is een koppeling (symlink) naar ${target}, dat niet bestaat; geef het pad van de database zelf met --db of BPV_DB.`,
   dbOpenFailed: (f: string, why: string) => `database ${f} kan niet worden geopend: ${why}`,
   dbFull: (f: string) => `de schijf met database ${f} is vol: de wijziging is teruggedraaid, de database is heel. Maak ruimte vrij en voer de opdracht opnieuw uit.`,
   dbIoError: (f: string, why: string) => `database ${f}: lezen of schrijven op de schijf mislukte (SQLite: ${why}). Controleer de schijf of de netwerkverbinding en voer de opdracht opnieuw uit.`,
@@ -235,6 +236,7 @@ export type Messages = typeof nl;
 const en: Messages = {
   dbMissing: (f) => `database ${f} does not exist. Create it with \`bpv init\` or give the right path with --db or BPV_DB.`,
   dbDirMissing: (d) => `directory ${d} does not exist; cannot create the database there.`,
+  dbDanglingLink: (f, target) => `${f} is a link (symlink) to ${target}, which does not exist; give the database's own path with --db or BPV_DB.`,
   dbOpenFailed: (f, why) => `cannot open database ${f}: ${why}`,
   dbFull: (f) => `the disk holding database ${f} is full: the change was rolled back, the database is intact. Free some space and run the command again.`,
   dbIoError: (f, why) => `database ${f}: reading or writing the disk failed (SQLite: ${why}). Check the disk or the network connection and run the command again.`,
