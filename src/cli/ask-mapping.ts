@@ -27,7 +27,6 @@ export async function askMapping(
   if (candidates.length < missing.length) return undefined;
   for (const col of missing) {
     const left = candidates.filter((h) => !chosen.has(h));
-    if (!left.length) return undefined;
     let choice: string;
     try {
       choice = await select(

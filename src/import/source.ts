@@ -207,8 +207,8 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   let bytes = 0;
   const headText = enc === 'utf8' ? headBuf.toString('utf8').replace(/^\uFEFF/, '') : iconv.decode(headBuf, 'win1252');
   const firstLine = headText.split(/\r?\n|\r/, 1)[0] ?? '';
-  // Excel's hint for its own reading, a first line `sep=;` (some tools quote it) that some exports write: the
-  // delimiter it names, and the header is the line after it
+  // A first line `sep=;` (or `"sep=;"`) is Excel's delimiter hint, which some exports write:
+  // its delimiter is the file's, and the header is the line after it
   const sepHint = /^"?sep=([,;\t])"?$/i.exec(firstLine)?.[1];
   const delimiter = parseDelimiterFlag(opts.delimiter) ?? sepHint ?? detectDelimiter(firstLine);
 
