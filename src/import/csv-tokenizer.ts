@@ -12,6 +12,7 @@
 // chunks.
 
 const QUOTE = 34;
+const HIGH = /[\x80-\xff]/;
 const LF = 10;
 const CR = 13;
 
@@ -49,6 +50,18 @@ export class CsvTokenizer {
   constructor(delimiter: string) {
     if (delimiter.length !== 1) throw new RangeError(`delimiter ${JSON.stringify(delimiter)}`);
     this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Set, it is given each record emitted whose text has a character from 0x80 to 0xFF (UTF-8
+   * read as Latin-1, see source.ts) to decode those fields; the record may have none.
+   */
+  fixHigh: ((fields: string[]) => void) | undefined;
+
+  /** a record read by walking it (not by the fast path) */
+  private emit(fields: string[]): void {
+    this.fixHigh?.(fields);
+    this.out.push(fields);
   }
 
   /** characters held back: the start of a record not yet whole */
@@ -96,7 +109,13 @@ export class CsvTokenizer {
         const eol = this.eol === Eol.Lf ? '\n' : this.eol === Eol.CrLf ? '\r\n' : '\r';
         const last = s.lastIndexOf(eol, quoteAt - 1);
         if (last >= pos) {
-          for (const line of s.slice(pos, last).split(eol)) records.push(line.split(delimChar));
+          const fix = this.fixHigh;
+          for (const line of s.slice(pos, last).split(eol)) {
+            const fields = line.split(delimChar);
+            // one test a line, not one a field: most lines of a file with a few accents have none
+            if (fix && HIGH.test(line)) fix(fields);
+            records.push(fields);
+          }
           pos = last + eol.length;
           continue;
         }
@@ -120,7 +139,7 @@ export class CsvTokenizer {
               if (!end) break scan;
               // the closing quote ends the input
               fields.push(content + s.slice(j, q));
-              records.push(fields);
+              this.emit(fields);
               pos = n;
               continue scan;
             }
@@ -140,7 +159,7 @@ export class CsvTokenizer {
               if (e === NEED_MORE) break scan;
               if (e > 0) {
                 fields.push(content + s.slice(j, q));
-                records.push(fields);
+                this.emit(fields);
                 pos = q + 1 + e;
                 continue scan;
               }
@@ -152,6 +171,38 @@ export class CsvTokenizer {
             break;
           }
           if (prefix === '') continue; // closed by a delimiter: the next field
+        } else if (this.eol !== Eol.Unknown) {
+          // Unquoted fields up to the next quote or the record's end are split natively too: a
+          // record with one quoted field was walked character by character, all of it.
+          if (quoteAt < i) {
+            quoteAt = s.indexOf('"', i);
+            if (quoteAt < 0) quoteAt = n;
+          }
+          const eol = this.eol === Eol.Lf ? '\n' : this.eol === Eol.CrLf ? '\r\n' : '\r';
+          const e = s.indexOf(eol, i);
+          if (e >= 0 && e < quoteAt) {
+            for (const f of s.slice(i, e).split(delimChar)) fields.push(f);
+            this.emit(fields);
+            pos = e + eol.length;
+            continue scan;
+          }
+          if (quoteAt === n) {
+            // neither a quote nor the record's end in the text: the next piece may bring them
+            if (!end) break scan;
+            for (const f of s.slice(i).split(delimChar)) fields.push(f);
+            this.emit(fields);
+            pos = n;
+            continue scan;
+          }
+          // the fields before the one the quote is in
+          const cut = s.lastIndexOf(delimChar, quoteAt - 1);
+          if (cut >= i) {
+            for (const f of s.slice(i, cut).split(delimChar)) fields.push(f);
+            i = cut + 1;
+          }
+          if (i === quoteAt) continue; // a quoted field
+          // else a quote inside an unquoted field, which is text: walked below
+          from = i;
         }
         let k = from;
         for (; k < n; k++) {
@@ -162,7 +213,7 @@ export class CsvTokenizer {
             if (e === NEED_MORE) break scan;
             if (e > 0) {
               fields.push(prefix + s.slice(from, k));
-              records.push(fields);
+              this.emit(fields);
               pos = k + e;
               continue scan;
             }
@@ -171,7 +222,7 @@ export class CsvTokenizer {
         if (k >= n) {
           if (!end) break scan;
           fields.push(prefix + s.slice(from, k));
-          records.push(fields);
+          this.emit(fields);
           pos = n;
           continue scan;
         }

@@ -240,17 +240,16 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
     return b.toString('latin1');
   };
   const HIGH = /[\x80-\xff]/;
-  const decodeFields = (records: string[][]) => {
-    for (const fields of records) {
-      for (let i = 0; i < fields.length; i++) {
-        const f = fields[i]!;
-        if (HIGH.test(f)) fields[i] = Buffer.from(f, 'latin1').toString('utf8');
-      }
+  const decodeFields = (fields: string[]) => {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (HIGH.test(f)) fields[i] = Buffer.from(f, 'latin1').toString('utf8');
     }
   };
   /** the records completed by this piece of text, with the line each starts on */
   const read = (text: string, end: boolean): RecordBatch => {
     try {
+      tokenizer.fixHigh = undecoded ? decodeFields : undefined;
       tokenizer.write(text, end);
     } catch (e) {
       if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, line, msg().quoteNotClosed()));
@@ -258,10 +257,7 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
       throw e;
     }
     const records = tokenizer.take();
-    if (undecoded) {
-      decodeFields(records);
-      undecoded = tokenizer.buffered > 0;
-    }
+    if (undecoded) undecoded = tokenizer.buffered > 0;
     const lines: number[] = new Array(records.length);
     let blank = 0;
     for (let r = 0; r < records.length; r++) {
