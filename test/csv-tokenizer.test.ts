@@ -20,7 +20,7 @@ function tokenize(chunks: readonly string[], delimiter: string, fixHigh?: (field
   try {
     for (const [i, c] of chunks.entries()) {
       t.write(c, i === chunks.length - 1);
-      records.push(...t.take());
+      records.push(...t.take().records);
     }
     return records;
   } catch (e) {
@@ -64,6 +64,30 @@ describe('CsvTokenizer', () => {
         const expected = csvParse(body, delimiter);
         if (expected !== 'refused') expected.forEach(upper);
         expect(tokenize(cut(body, at), delimiter, upper)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives each record's first line: one a record delimiter, and one a \\n inside a record (property)", () => {
+    const text = fc.array(fc.constantFrom('a', ';', '"', '""', '\n', '\r', '\r\n'), { maxLength: 50 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), (body, at) => {
+        const expected = csvParse(body, ';');
+        if (expected === 'refused') return;
+        const want: number[] = [];
+        let line = 1;
+        for (const fields of expected) {
+          want.push(line);
+          line += 1 + fields.join('').split('\n').length - 1;
+        }
+        const t = new CsvTokenizer(';');
+        const got: number[] = [];
+        cut(body, at).forEach((c, i, all) => {
+          t.write(c, i === all.length - 1);
+          got.push(...t.take().lines);
+        });
+        expect(got).toEqual(want);
       }),
       { numRuns: 3000 },
     );

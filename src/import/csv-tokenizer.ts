@@ -46,6 +46,9 @@ export class CsvTokenizer {
   private started = false;
   private readonly delimiter: number;
   private out: string[][] = [];
+  private outLines: number[] = [];
+  /** the line the next record starts on: one more per record delimiter, and per \n inside a record */
+  line = 1;
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1) throw new RangeError(`delimiter ${JSON.stringify(delimiter)}`);
@@ -58,10 +61,17 @@ export class CsvTokenizer {
    */
   fixHigh: ((fields: string[]) => void) | undefined;
 
-  /** a record read by walking it (not by the fast path) */
-  private emit(fields: string[]): void {
+  /** a record read by walking it (not by the fast path): s[start, end) without its delimiter */
+  private emit(fields: string[], s: string, start: number, end: number): void {
     this.fixHigh?.(fields);
     this.out.push(fields);
+    this.outLines.push(this.line);
+    let line = this.line + 1;
+    // the search stops at the record delimiter's \n; a lone \r has none, and the text is cut
+    const t = this.eol === Eol.Cr ? s.slice(start, end) : s;
+    const to = this.eol === Eol.Cr ? end - start : end;
+    for (let k = t.indexOf('\n', t === s ? start : 0); k >= 0 && k < to; k = t.indexOf('\n', k + 1)) line++;
+    this.line = line;
   }
 
   /** characters held back: the start of a record not yet whole */
@@ -69,10 +79,14 @@ export class CsvTokenizer {
     return this.rest.length;
   }
 
-  /** The records completed since the last call, each its fields; a blank line is one empty field. */
-  take(): string[][] {
-    const out = this.out;
+  /**
+   * The records completed since the last call, each its fields (a blank line is one empty
+   * field), and the line each starts on.
+   */
+  take(): { records: string[][]; lines: number[] } {
+    const out = { records: this.out, lines: this.outLines };
     this.out = [];
+    this.outLines = [];
     return out;
   }
 
@@ -110,12 +124,19 @@ export class CsvTokenizer {
         const last = s.lastIndexOf(eol, quoteAt - 1);
         if (last >= pos) {
           const fix = this.fixHigh;
+          const lines = this.outLines;
+          // after \r\n or \r, a \n is text, and a line of its own all the same
+          const inner = this.eol !== Eol.Lf;
+          let lineNo = this.line;
           for (const line of s.slice(pos, last).split(eol)) {
             const fields = line.split(delimChar);
             // one test a line, not one a field: most lines of a file with a few accents have none
             if (fix && HIGH.test(line)) fix(fields);
             records.push(fields);
+            lines.push(lineNo++);
+            if (inner) for (let k = line.indexOf('\n'); k >= 0; k = line.indexOf('\n', k + 1)) lineNo++;
           }
+          this.line = lineNo;
           pos = last + eol.length;
           continue;
         }
@@ -139,7 +160,7 @@ export class CsvTokenizer {
               if (!end) break scan;
               // the closing quote ends the input
               fields.push(content + s.slice(j, q));
-              this.emit(fields);
+              this.emit(fields, s, pos, n);
               pos = n;
               continue scan;
             }
@@ -159,7 +180,7 @@ export class CsvTokenizer {
               if (e === NEED_MORE) break scan;
               if (e > 0) {
                 fields.push(content + s.slice(j, q));
-                this.emit(fields);
+                this.emit(fields, s, pos, q + 1);
                 pos = q + 1 + e;
                 continue scan;
               }
@@ -182,7 +203,7 @@ export class CsvTokenizer {
           const e = s.indexOf(eol, i);
           if (e >= 0 && e < quoteAt) {
             for (const f of s.slice(i, e).split(delimChar)) fields.push(f);
-            this.emit(fields);
+            this.emit(fields, s, pos, e);
             pos = e + eol.length;
             continue scan;
           }
@@ -190,7 +211,7 @@ export class CsvTokenizer {
             // neither a quote nor the record's end in the text: the next piece may bring them
             if (!end) break scan;
             for (const f of s.slice(i).split(delimChar)) fields.push(f);
-            this.emit(fields);
+            this.emit(fields, s, pos, n);
             pos = n;
             continue scan;
           }
@@ -213,7 +234,7 @@ export class CsvTokenizer {
             if (e === NEED_MORE) break scan;
             if (e > 0) {
               fields.push(prefix + s.slice(from, k));
-              this.emit(fields);
+              this.emit(fields, s, pos, k);
               pos = k + e;
               continue scan;
             }
@@ -222,7 +243,7 @@ export class CsvTokenizer {
         if (k >= n) {
           if (!end) break scan;
           fields.push(prefix + s.slice(from, k));
-          this.emit(fields);
+          this.emit(fields, s, pos, n);
           pos = n;
           continue scan;
         }

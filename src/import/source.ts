@@ -212,7 +212,6 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
   const sepHint = /^"?sep=([,;\t])"?$/i.exec(firstLine)?.[1];
   const delimiter = parseDelimiterFlag(opts.delimiter) ?? sepHint ?? detectDelimiter(firstLine);
 
-  let line = 1;
   const tokenizer = new CsvTokenizer(delimiter);
   // UTF-8 is read as Latin-1, a byte a character, and only the fields with a byte above 127 in
   // them are decoded: decoding whole chunks made every string of a chunk with one "ë" in it
@@ -252,24 +251,15 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
       tokenizer.fixHigh = undecoded ? decodeFields : undefined;
       tokenizer.write(text, end);
     } catch (e) {
-      if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, line, msg().quoteNotClosed()));
-      if (e instanceof RecordTooLongError) throw new UsageError(msg().fileMalformed(name, line, msg().recordTooLong(e.quoted)));
+      // the line the unfinished record starts on
+      if (e instanceof QuoteNotClosedError) throw new UsageError(msg().fileMalformed(name, tokenizer.line, msg().quoteNotClosed()));
+      if (e instanceof RecordTooLongError) throw new UsageError(msg().fileMalformed(name, tokenizer.line, msg().recordTooLong(e.quoted)));
       throw e;
     }
-    const records = tokenizer.take();
+    const { records, lines } = tokenizer.take();
     if (undecoded) undecoded = tokenizer.buffered > 0;
-    const lines: number[] = new Array(records.length);
     let blank = 0;
-    for (let r = 0; r < records.length; r++) {
-      const fields = records[r]!;
-      lines[r] = line;
-      // one line per record delimiter, plus the line breaks inside quoted fields
-      line += 1;
-      for (const v of fields) {
-        if (v.includes('\n')) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) line++;
-      }
-      if (isBlank(fields)) blank++;
-    }
+    for (const fields of records) if (isBlank(fields)) blank++;
     return blank ? withoutBlankLines({ records, lines }) : { records, lines };
   };
 
