@@ -2,7 +2,7 @@
 // and closing it whatever happens.
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { openDb, openScratchDb, removeDbFiles, resolveDbPath, type Db } from '../db/open.js';
+import { loadSqliteSoon, openDb, openScratchDb, removeDbFiles, resolveDbPath, type Db } from '../db/open.js';
 
 export function dbPathOf(cmd: Command): string {
   const o = cmd.optsWithGlobals() as { db?: string };
@@ -39,6 +39,7 @@ export function importDb(cmd: Command, dryRun: boolean): { open: () => Db; close
   const file = dbPathOf(cmd);
   let db: Db | undefined;
   let created = false;
+  loadSqliteSoon();
   return {
     open: () => {
       created = !fs.existsSync(file);

@@ -17,6 +17,22 @@ export type Db = Database.Database;
 let sqlite: typeof Database | undefined;
 const Sqlite = (): typeof Database => (sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
+/**
+ * Loads SQLite at the event loop's next turn, for a command that opens the database later
+ * and waits for something else first: an import waits for its reading thread to read the
+ * file's head, and loading SQLite then (some 20 ms) delayed its first rows. A failure to load
+ * is left to the opening, which reports it.
+ */
+export function loadSqliteSoon(): void {
+  setImmediate(() => {
+    try {
+      Sqlite();
+    } catch {
+      /* see openDb */
+    }
+  });
+}
+
 export interface OpenOptions {
   /** write commands may change the file; read commands refuse a missing one (exit 3) */
   write: boolean;
@@ -139,6 +155,10 @@ function prepare(db: Db, file: string, existed: boolean, creates: boolean): void
   }
   if (version > SCHEMA_VERSION) throw new DatabaseError(msg().dbTooNew(file, version, SCHEMA_VERSION));
   db.pragma('foreign_keys = ON');
+  // Before the first table: a new file gets pages of 16 KiB, not 4. Committing a large import
+  // and copying it from the WAL into the file (the checkpoint) were then 80 ms instead of 130
+  // for 100,000 placements, and the indexes built sooner. (A no-op on a file with tables.)
+  if (version === 0) db.pragma('page_size = 16384');
   if (version < SCHEMA_VERSION) migrate(db, file, version, existed);
   const journal = getSetting(db, 'db.journal') ?? 'wal';
   db.pragma(`journal_mode = ${journal === 'delete' ? 'DELETE' : 'WAL'}`);
