@@ -93,6 +93,20 @@ describe('CsvTokenizer', () => {
     );
   });
 
+  // Not a timing: read in time that grows with the square of the text, either took minutes
+  // (the test times out), as 100 MB of such lines did.
+  it('reads many lines with a quote but no delimiter, and a record of many fields, in one pass', () => {
+    const lines = 'aaaaaaaaaa"b\n'.repeat(100_000);
+    const a = tokenize([lines], ',');
+    expect(a).toHaveLength(100_000);
+    expect(a[99_999]).toEqual(['aaaaaaaaaa"b']);
+    const wide = '"a",b,'.repeat(80_000) + 'c\n';
+    const b = tokenize([wide], ',') as string[][];
+    expect(b).toHaveLength(1);
+    expect(b[0]).toHaveLength(160_001);
+    expect(b[0]!.slice(-3)).toEqual(['a', 'b', 'c']);
+  }, 10_000);
+
   it('handles the cases the relaxed quotes are about', () => {
     const read = (s: string) => tokenize([s], ';');
     expect(read('a;"b;c";d\n')).toEqual([['a', 'b;c', 'd']]);

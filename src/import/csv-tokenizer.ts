@@ -109,6 +109,8 @@ export class CsvTokenizer {
     let pos = 0;
     // where the next quote is: the lines before it have none, and take the fast path
     let quoteAt = -1;
+    // where the next record delimiter is, from a walked record's field on (or -1)
+    let eolAt = -1;
     scan: while (pos < n) {
       // Fast path: whole lines without quotes, once the line break is known, split by the
       // engine's own split (native code: four times faster than looking at every character).
@@ -194,17 +196,23 @@ export class CsvTokenizer {
           if (prefix === '') continue; // closed by a delimiter: the next field
         } else if (this.eol !== Eol.Unknown) {
           // Unquoted fields up to the next quote or the record's end are split natively too: a
-          // record with one quoted field was walked character by character, all of it.
+          // record with one quoted field was walked character by character, all of it. Both
+          // positions are kept while the fields pass them, and every search is bounded by them:
+          // a search from each field start to the record's end, or back to the line's last
+          // delimiter, made a line of many fields (or many lines without one) quadratic.
           if (quoteAt < i) {
             quoteAt = s.indexOf('"', i);
             if (quoteAt < 0) quoteAt = n;
           }
           const eol = this.eol === Eol.Lf ? '\n' : this.eol === Eol.CrLf ? '\r\n' : '\r';
-          const e = s.indexOf(eol, i);
-          if (e >= 0 && e < quoteAt) {
-            for (const f of s.slice(i, e).split(delimChar)) fields.push(f);
-            this.emit(fields, s, pos, e);
-            pos = e + eol.length;
+          if (eolAt < i) {
+            eolAt = s.indexOf(eol, i);
+            if (eolAt < 0) eolAt = n;
+          }
+          if (eolAt < quoteAt) {
+            for (const f of s.slice(i, eolAt).split(delimChar)) fields.push(f);
+            this.emit(fields, s, pos, eolAt);
+            pos = eolAt + eol.length;
             continue scan;
           }
           if (quoteAt === n) {
@@ -215,12 +223,11 @@ export class CsvTokenizer {
             pos = n;
             continue scan;
           }
-          // the fields before the one the quote is in
-          const cut = s.lastIndexOf(delimChar, quoteAt - 1);
-          if (cut >= i) {
-            for (const f of s.slice(i, cut).split(delimChar)) fields.push(f);
-            i = cut + 1;
-          }
+          // the fields before the one the quote is in, and where that one starts
+          const parts = s.slice(i, quoteAt).split(delimChar);
+          const quoted = parts.pop()!;
+          for (const f of parts) fields.push(f);
+          i = quoteAt - quoted.length;
           if (i === quoteAt) continue; // a quoted field
           // else a quote inside an unquoted field, which is text: walked below
           from = i;
