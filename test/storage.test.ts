@@ -79,8 +79,6 @@ describe('the database file', () => {
     expect(bpv(['init'], { cwd: dir, env: { BPV_DB: 'b.db' } }).code).toBe(0);
     for (const f of ['a.db', 'b.db']) expect(fs.statSync(path.join(dir, f)).mode & 0o777).toBe(0o600);
     expect(readDb(path.join(dir, 'a.db'), (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
-    // pages of 16 KiB in a new file (see prepare in open.ts)
-    expect(readDb(path.join(dir, 'a.db'), (db) => db.pragma('page_size', { simple: true }))).toBe(16384);
   });
 
   // a link to a database that is gone (moved, a share not mounted) was 'Onverwachte fout', exit 70
