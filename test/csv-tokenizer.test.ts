@@ -13,10 +13,10 @@ function csvParse(text: string, delimiter: string): string[][] | 'refused' {
   }
 }
 
-function tokenize(chunks: readonly string[], delimiter: string, fixHigh?: (fields: string[]) => void): string[][] | 'refused' {
+function tokenize(chunks: readonly string[], delimiter: string, decodeHigh?: (text: string) => string): string[][] | 'refused' {
   const records: string[][] = [];
   const t = new CsvTokenizer(delimiter);
-  t.fixHigh = fixHigh;
+  t.decodeHigh = decodeHigh;
   try {
     for (const [i, c] of chunks.entries()) {
       t.write(c, i === chunks.length - 1);
@@ -54,16 +54,15 @@ describe('CsvTokenizer', () => {
     );
   });
 
-  it('gives fixHigh every record with a character from 0x80 to 0xFF, fast path or not (property)', () => {
+  it('decodes every field with a character from 0x80 to 0xFF, fast path or not (property)', () => {
     const text = fc.array(fc.constantFrom('a', 'é', 'ü', ',', ';', '"', '""', '\n', '\r\n', ' '), { maxLength: 60 }).map((p) => p.join(''));
-    const upper = (fields: string[]) => {
-      for (let i = 0; i < fields.length; i++) if (/[\x80-\xff]/.test(fields[i]!)) fields[i] = fields[i]!.toUpperCase();
-    };
+    // a field with such a character, and only such a field, comes back in capitals
+    const upper = (t: string) => t.toUpperCase();
     fc.assert(
       fc.property(text, fc.constantFrom(',', ';'), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), (body, delimiter, at) => {
         const expected = csvParse(body, delimiter);
-        if (expected !== 'refused') expected.forEach(upper);
-        expect(tokenize(cut(body, at), delimiter, upper)).toEqual(expected);
+        const want = expected === 'refused' ? expected : expected.map((fields) => fields.map((f) => (/[\x80-\xff]/.test(f) ? upper(f) : f)));
+        expect(tokenize(cut(body, at), delimiter, upper)).toEqual(want);
       }),
       { numRuns: 3000 },
     );

@@ -56,14 +56,19 @@ export class CsvTokenizer {
   }
 
   /**
-   * Set, it is given each record emitted whose text has a character from 0x80 to 0xFF (UTF-8
-   * read as Latin-1, see source.ts) to decode those fields; the record may have none.
+   * Set, it decodes each field with a character from 0x80 to 0xFF (UTF-8 read as Latin-1, see
+   * source.ts). A line of the fast path is tested whole first: most lines of a file with a few
+   * accents have none.
    */
-  fixHigh: ((fields: string[]) => void) | undefined;
+  decodeHigh: ((text: string) => string) | undefined;
+
+  private decodeFields(fields: string[], decode: (text: string) => string): void {
+    for (let i = 0; i < fields.length; i++) if (HIGH.test(fields[i]!)) fields[i] = decode(fields[i]!);
+  }
 
   /** a record read by walking it (not by the fast path): s[start, end) without its delimiter */
   private emit(fields: string[], s: string, start: number, end: number): void {
-    this.fixHigh?.(fields);
+    if (this.decodeHigh) this.decodeFields(fields, this.decodeHigh);
     this.out.push(fields);
     this.outLines.push(this.line);
     let line = this.line + 1;
@@ -125,15 +130,14 @@ export class CsvTokenizer {
         const eol = this.eol === Eol.Lf ? '\n' : this.eol === Eol.CrLf ? '\r\n' : '\r';
         const last = s.lastIndexOf(eol, quoteAt - 1);
         if (last >= pos) {
-          const fix = this.fixHigh;
+          const decode = this.decodeHigh;
           const lines = this.outLines;
           // after \r\n or \r, a \n is text, and a line of its own all the same
           const inner = this.eol !== Eol.Lf;
           let lineNo = this.line;
           for (const line of s.slice(pos, last).split(eol)) {
             const fields = line.split(delimChar);
-            // one test a line, not one a field: most lines of a file with a few accents have none
-            if (fix && HIGH.test(line)) fix(fields);
+            if (decode && HIGH.test(line)) this.decodeFields(fields, decode);
             records.push(fields);
             lines.push(lineNo++);
             if (inner) for (let k = line.indexOf('\n'); k >= 0; k = line.indexOf('\n', k + 1)) lineNo++;

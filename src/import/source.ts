@@ -238,17 +238,11 @@ export async function openBatches(file: string, opts: SourceOptions = {}): Promi
     if (!isAscii(b)) undecoded = true;
     return b.toString('latin1');
   };
-  const HIGH = /[\x80-\xff]/;
-  const decodeFields = (fields: string[]) => {
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!;
-      if (HIGH.test(f)) fields[i] = Buffer.from(f, 'latin1').toString('utf8');
-    }
-  };
+  const decodeUtf8 = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
   /** the records completed by this piece of text, with the line each starts on */
   const read = (text: string, end: boolean): RecordBatch => {
     try {
-      tokenizer.fixHigh = undecoded ? decodeFields : undefined;
+      tokenizer.decodeHigh = undecoded ? decodeUtf8 : undefined;
       tokenizer.write(text, end);
     } catch (e) {
       // the line the unfinished record starts on
